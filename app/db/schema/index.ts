@@ -1,0 +1,3 @@
+export * from "./tenancy";
+export * from "./people";
+export * from "./finder";

@@ -1,0 +1,81 @@
+/**
+ * Who may do what. Every staff loader and action asks `can()` on the server; the UI only hides
+ * what the server would refuse anyway. Roles are scoped to a municipality and, where it applies,
+ * to one organisation or help point.
+ */
+export const ROLES = [
+  "platform_admin",
+  "coordinator",
+  "organization_manager",
+  "digihelper",
+  "trainer",
+  "device_officer",
+  "service_owner",
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = [
+  /** Open the staff area of a municipality. */
+  "staff.access",
+  /** See the offer (organisations, help points) in the staff area. */
+  "offer.view",
+  /** Edit a help point: details, hours, closures. */
+  "offer.edit",
+  /** Create help points and organisations, import and export the offer. */
+  "offer.manage",
+  /** Edit an organisation's own details. */
+  "organization.edit",
+  /** Stamp "I checked this today". */
+  "offer.check",
+  /** Read the audit log. */
+  "audit.view",
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export interface Assignment {
+  role: Role;
+  municipalityId: string | null;
+  organizationId: string | null;
+  helpPointId: string | null;
+}
+
+/** What a permission is asked about. A help point carries its organisation too. */
+export interface Target {
+  municipalityId: string;
+  organizationId?: string | null;
+  helpPointId?: string | null;
+}
+
+const MUNICIPALITY_WIDE: Record<Exclude<Role, "platform_admin">, readonly Permission[]> = {
+  coordinator: PERMISSIONS,
+  organization_manager: ["staff.access", "offer.view"],
+  digihelper: ["staff.access", "offer.view"],
+  trainer: ["staff.access", "offer.view"],
+  device_officer: ["staff.access", "offer.view"],
+  service_owner: ["staff.access", "offer.view"],
+};
+
+/** Permissions a role has only on its own organisation or help point. */
+const ON_OWN_SCOPE: Partial<Record<Role, readonly Permission[]>> = {
+  organization_manager: ["offer.edit", "offer.check", "organization.edit"],
+  digihelper: ["offer.check"],
+};
+
+function grants(assignment: Assignment, permission: Permission, target: Target): boolean {
+  if (assignment.role === "platform_admin") return true;
+  if (assignment.municipalityId !== target.municipalityId) return false;
+  if (MUNICIPALITY_WIDE[assignment.role].includes(permission)) return true;
+  if (!ON_OWN_SCOPE[assignment.role]?.includes(permission)) return false;
+  if (assignment.helpPointId) return target.helpPointId === assignment.helpPointId;
+  if (assignment.organizationId) return target.organizationId === assignment.organizationId;
+  return false;
+}
+
+export function can(assignments: readonly Assignment[], permission: Permission, target: Target): boolean {
+  return assignments.some((a) => grants(a, permission, target));
+}
+
+/** Municipalities where the person has any staff role (platform admins: all). */
+export function isPlatformAdmin(assignments: readonly Assignment[]): boolean {
+  return assignments.some((a) => a.role === "platform_admin");
+}

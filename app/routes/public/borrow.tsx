@@ -1,0 +1,28 @@
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { publicHref, usePublicContext } from "~/modules/municipality/public-context";
+
+/** Borrowing a device starts at a help point with a digihelper; this page explains how. */
+export default function Borrow() {
+  const { t } = useTranslation();
+  const ctx = usePublicContext();
+  return (
+    <div className="narrow">
+      <title>{`${t("borrow.title")} — Digibrug ${ctx.municipality.name}`}</title>
+      <h1>{t("borrow.title")}</h1>
+      <p className="lead">{t("borrow.intro")}</p>
+      <h2>{t("borrow.howTitle")}</h2>
+      <ol>
+        <li>{t("borrow.how1")}</li>
+        <li>{t("borrow.how2")}</li>
+        <li>{t("borrow.how3")}</li>
+      </ol>
+      <p>
+        <Link className="button" to={publicHref(ctx, "/hulp")}>
+          {t("borrow.findPoint")}
+        </Link>
+      </p>
+      <p>{t("learn.call", { phone: ctx.municipality.phone })}</p>
+    </div>
+  );
+}

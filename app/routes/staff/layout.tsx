@@ -1,0 +1,84 @@
+import { NavLink, Outlet, useParams, type LoaderFunctionArgs } from "react-router";
+import { getDb } from "~/db/client.server";
+import { requireStaff } from "~/modules/auth/guard.server";
+import { can, isPlatformAdmin } from "~/modules/auth/permissions";
+import { CsrfInput, type StaffContext } from "~/modules/auth/staff-context";
+import { listMunicipalities } from "~/modules/municipality/municipality.server";
+
+export async function loader({ request }: LoaderFunctionArgs): Promise<StaffContext> {
+  const session = await requireStaff(request);
+  const all = await listMunicipalities(getDb());
+  const mine = isPlatformAdmin(session.assignments) ? all : all.filter((m) => session.assignments.some((a) => a.municipalityId === m.id));
+  return {
+    user: session.user,
+    csrfToken: session.csrfToken,
+    assignments: session.assignments,
+    municipalities: mine.map((m) => ({ id: m.id, slug: m.slug, name: m.name })),
+  };
+}
+
+export default function StaffLayout({ loaderData }: { loaderData: StaffContext }) {
+  const params = useParams();
+  const current = loaderData.municipalities.find((m) => m.slug === params.municipality);
+  const target = current ? { municipalityId: current.id } : null;
+  const allowed = (permission: Parameters<typeof can>[1]) => (target ? can(loaderData.assignments, permission, target) : false);
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Ga naar de inhoud
+      </a>
+      <header className="staff-header">
+        <div className="container header-row">
+          <NavLink to="/beheer" className="brand" end>
+            Digibrug <span className="brand-city">beheer{current ? ` · ${current.name}` : ""}</span>
+          </NavLink>
+          <nav aria-label="Account" className="staff-nav">
+            <ul>
+              <li>
+                <NavLink to="/beheer/account">{loaderData.user.name}</NavLink>
+              </li>
+              <li>
+                <form method="post" action="/beheer/uitloggen">
+                  <CsrfInput />
+                  <button type="submit" className="button button-secondary">
+                    Uitloggen
+                  </button>
+                </form>
+              </li>
+            </ul>
+          </nav>
+        </div>
+        {current ? (
+          <div className="container">
+            <nav aria-label="Beheer" className="staff-nav">
+              <ul>
+                <li>
+                  <NavLink to={`/beheer/${current.slug}/punten`}>Hulppunten</NavLink>
+                </li>
+                <li>
+                  <NavLink to={`/beheer/${current.slug}/organisaties`}>Organisaties</NavLink>
+                </li>
+                {allowed("offer.manage") ? (
+                  <li>
+                    <NavLink to={`/beheer/${current.slug}/import`}>Importeren en exporteren</NavLink>
+                  </li>
+                ) : null}
+                {allowed("audit.view") ? (
+                  <li>
+                    <NavLink to={`/beheer/${current.slug}/audit`}>Logboek</NavLink>
+                  </li>
+                ) : null}
+                <li>
+                  <a href={`/${current.slug}`}>Publieke site</a>
+                </li>
+              </ul>
+            </nav>
+          </div>
+        ) : null}
+      </header>
+      <main id="main" className="container">
+        <Outlet />
+      </main>
+    </>
+  );
+}
