@@ -13,7 +13,9 @@ export default [
   route("api/hsds/:municipality/organizations", "routes/api/hsds-organizations.ts"),
   route("api/hsds/:municipality/organizations/:id", "routes/api/hsds-organization.ts"),
   route("api/hsds/:municipality/taxonomies", "routes/api/hsds-taxonomies.ts"),
+  route("api/hsds/:municipality/taxonomies/:id", "routes/api/hsds-taxonomy.ts"),
   route("api/hsds/:municipality/taxonomy_terms", "routes/api/hsds-taxonomy-terms.ts"),
+  route("api/hsds/:municipality/taxonomy_terms/:id", "routes/api/hsds-taxonomy-term.ts"),
 
   // Staff
   route("beheer/inloggen", "routes/staff/login.tsx"),

@@ -1,0 +1,9 @@
+import type { LoaderFunctionArgs } from "react-router";
+import { getDb } from "~/db/client.server";
+import { hsdsRoot } from "~/modules/hsds/hsds.server";
+import { hsdsHandle } from "~/modules/hsds/http.server";
+
+/** HSDS 3.0 API root: version, profile and OpenAPI URL. */
+export function loader({ params }: LoaderFunctionArgs) {
+  return hsdsHandle(() => hsdsRoot(getDb(), params.municipality ?? ""));
+}

@@ -1,0 +1,9 @@
+import type { LoaderFunctionArgs } from "react-router";
+import { getDb } from "~/db/client.server";
+import { getTaxonomy } from "~/modules/hsds/hsds.server";
+import { hsdsHandle } from "~/modules/hsds/http.server";
+
+/** HSDS 3.0: the municipality's help-topic taxonomy. */
+export function loader({ params }: LoaderFunctionArgs) {
+  return hsdsHandle(() => getTaxonomy(getDb(), params.municipality ?? "", params.id ?? ""));
+}
