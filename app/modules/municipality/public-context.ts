@@ -4,6 +4,8 @@ import type { Language } from "~/i18n/languages";
 /** What every public page knows about its municipality, loaded once by the public layout. */
 export interface PublicContext {
   lang: Language;
+  /** scheme://host of this request, for absolute links such as hreflang alternates. */
+  origin: string;
   municipality: {
     slug: string;
     name: string;

@@ -8,10 +8,11 @@ import { Icon } from "~/ui/icons";
 
 export const handle: RouteHandle = { hydrate: false };
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ params, request }: LoaderFunctionArgs) {
   const { municipality, lang } = await requirePublicMunicipality(params);
   const context: PublicContext = {
     lang,
+    origin: new URL(request.url).origin,
     municipality: {
       slug: municipality.slug,
       name: municipality.name,
@@ -39,7 +40,7 @@ export default function PublicLayout({ loaderData }: { loaderData: PublicContext
   return (
     <>
       {municipality.languages.map((other) => (
-        <link key={other} rel="alternate" hrefLang={other} href={inLanguage(other)} />
+        <link key={other} rel="alternate" hrefLang={other} href={`${ctx.origin}${inLanguage(other)}`} />
       ))}
       <a className="skip-link" href="#main">
         {t("layout.skip")}
