@@ -54,7 +54,8 @@
       }).addTo(leaflet);
       var bounds = [];
       points.forEach(function (p) {
-        var marker = L.marker([p.lat, p.lng], { title: p.name, alt: p.name }).addTo(leaflet);
+        // Not a tab stop: the list of results holds the same links, in a sensible order and with large targets.
+        var marker = L.marker([p.lat, p.lng], { title: p.name, alt: p.name, keyboard: false }).addTo(leaflet);
         var link = document.createElement("a");
         link.href = p.href;
         link.textContent = p.name;

@@ -25,6 +25,10 @@ export function setUpWebSecurity(production: boolean) {
       },
     },
     crossOriginEmbedderPolicy: false,
+    // "no-referrer" makes browsers send `Origin: null` with a plain HTML form post, which React Router's
+    // action CSRF check refuses (400): forms would not work without JavaScript. Same-origin keeps the
+    // origin on our own posts and still sends nothing to other sites.
+    referrerPolicy: { policy: "same-origin" },
     // Open data is fetched from other origins.
     crossOriginResourcePolicy: { policy: "cross-origin" },
     strictTransportSecurity: production,

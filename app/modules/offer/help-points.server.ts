@@ -1,8 +1,9 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { subMonths } from "date-fns";
+import { and, asc, eq, inArray, isNull, lt, or } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
-import { districts, helpPoints, helpPointTopics, organizations, topics } from "~/db/schema";
+import { districts, helpPoints, helpPointTopics, organizations, topics, type HelpPointRow } from "~/db/schema";
 import { recordAudit } from "~/modules/auth/audit.server";
-import type { HelpPointInput } from "./schema";
+import { STALE_MONTHS, type HelpPointInput } from "./schema";
 
 export interface Actor {
   id: string;
@@ -143,4 +144,152 @@ export async function markHelpPointChecked(db: Db, municipalityId: string, point
       after: { lastCheckedAt: now.toISOString() },
     });
   });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Staff lists and the edit form
+// ---------------------------------------------------------------------------------------------
+
+export function staleCutoff(now: Date = new Date()): Date {
+  return subMonths(now, STALE_MONTHS);
+}
+
+export interface HelpPointListItem {
+  id: string;
+  name: string;
+  type: HelpPointRow["type"];
+  active: boolean;
+  organizationId: string;
+  organizationName: string;
+  districtName: string | null;
+  lastCheckedAt: Date | null;
+  lastCheckedBy: string | null;
+}
+
+/** The municipality's help points by name; `stale` keeps those never checked or not checked for 6 months. */
+export async function listHelpPoints(
+  db: Db,
+  municipalityId: string,
+  options: { stale?: boolean; now?: Date } = {},
+): Promise<HelpPointListItem[]> {
+  const conditions = [eq(helpPoints.municipalityId, municipalityId)];
+  if (options.stale) {
+    conditions.push(or(isNull(helpPoints.lastCheckedAt), lt(helpPoints.lastCheckedAt, staleCutoff(options.now)))!);
+  }
+  return db
+    .select({
+      id: helpPoints.id,
+      name: helpPoints.name,
+      type: helpPoints.type,
+      active: helpPoints.active,
+      organizationId: helpPoints.organizationId,
+      organizationName: organizations.name,
+      districtName: districts.name,
+      lastCheckedAt: helpPoints.lastCheckedAt,
+      lastCheckedBy: helpPoints.lastCheckedBy,
+    })
+    .from(helpPoints)
+    .innerJoin(organizations, eq(organizations.id, helpPoints.organizationId))
+    .leftJoin(districts, eq(districts.id, helpPoints.districtId))
+    .where(and(...conditions))
+    .orderBy(asc(helpPoints.name), asc(helpPoints.id));
+}
+
+export type HelpPointForEdit = HelpPointRow & { topicCodes: string[]; organizationName: string };
+
+/** One help point of this municipality with its topic codes, or null (also for another municipality's point). */
+export async function getHelpPoint(db: Db, municipalityId: string, pointId: string): Promise<HelpPointForEdit | null> {
+  if (!isUuid(pointId)) return null;
+  const [row] = await db
+    .select({ point: helpPoints, organizationName: organizations.name })
+    .from(helpPoints)
+    .innerJoin(organizations, eq(organizations.id, helpPoints.organizationId))
+    .where(and(eq(helpPoints.id, pointId), eq(helpPoints.municipalityId, municipalityId)))
+    .limit(1);
+  if (!row) return null;
+  const topicRows = await db
+    .select({ code: topics.code })
+    .from(helpPointTopics)
+    .innerJoin(topics, eq(topics.id, helpPointTopics.topicId))
+    .where(eq(helpPointTopics.helpPointId, pointId))
+    .orderBy(asc(topics.position));
+  return { ...row.point, organizationName: row.organizationName, topicCodes: topicRows.map((t) => t.code) };
+}
+
+/** The help point as the edit form shows it (strings and booleans, Dutch texts). */
+export function helpPointFormValues(point: HelpPointForEdit): HelpPointFormValues {
+  return {
+    name: point.name,
+    type: point.type,
+    organizationId: point.organizationId,
+    districtId: point.districtId ?? "",
+    street: point.street,
+    postcode: point.postcode,
+    city: point.city,
+    latitude: point.latitude == null ? "" : String(point.latitude),
+    longitude: point.longitude == null ? "" : String(point.longitude),
+    phone: point.phone ?? "",
+    email: point.email ?? "",
+    walkIn: point.walkIn,
+    byAppointment: point.byAppointment,
+    wheelchairAccessible: point.wheelchairAccessible,
+    languages: point.languages,
+    equipment: point.equipment,
+    topicCodes: point.topicCodes,
+    description: point.description?.nl ?? "",
+    accessibilityNotes: point.accessibilityNotes?.nl ?? "",
+  };
+}
+
+export interface HelpPointFormValues {
+  name: string;
+  type: string;
+  organizationId: string;
+  districtId: string;
+  street: string;
+  postcode: string;
+  city: string;
+  latitude: string;
+  longitude: string;
+  phone: string;
+  email: string;
+  walkIn: boolean;
+  byAppointment: boolean;
+  wheelchairAccessible: boolean;
+  languages: string[];
+  equipment: string[];
+  topicCodes: string[];
+  description: string;
+  accessibilityNotes: string;
+}
+
+/** Read the help point form (checkboxes are present when ticked). */
+export function helpPointFormFromData(form: FormData): HelpPointFormValues {
+  const str = (name: string) => String(form.get(name) ?? "");
+  const list = (name: string) => form.getAll(name).map(String).filter(Boolean);
+  return {
+    name: str("name"),
+    type: str("type"),
+    organizationId: str("organizationId"),
+    districtId: str("districtId"),
+    street: str("street"),
+    postcode: str("postcode"),
+    city: str("city"),
+    latitude: str("latitude"),
+    longitude: str("longitude"),
+    phone: str("phone"),
+    email: str("email"),
+    walkIn: form.has("walkIn"),
+    byAppointment: form.has("byAppointment"),
+    wheelchairAccessible: form.has("wheelchairAccessible"),
+    languages: list("languages"),
+    equipment: list("equipment"),
+    topicCodes: list("topicCodes"),
+    description: str("description"),
+    accessibilityNotes: str("accessibilityNotes"),
+  };
+}
+
+export function isUuid(value: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 }

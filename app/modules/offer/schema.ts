@@ -3,6 +3,8 @@ import { z } from "zod";
 export const HELP_POINT_TYPES = ["digipunt", "ocr", "library", "service_centre", "popup", "wifi_spot"] as const;
 export const ORGANIZATION_TYPES = ["city_department", "service_centre", "library", "ocmw", "ngo", "school", "company"] as const;
 export const EQUIPMENT = ["computers", "printer", "scanner", "wifi"] as const;
+/** A help point whose information no person confirmed for this long is "stale". */
+export const STALE_MONTHS = 6;
 
 const text = (max: number, required: string) => z.string().trim().min(1, required).max(max, `Gebruik maximaal ${max} tekens.`);
 const optionalText = (max: number) =>
@@ -109,3 +111,138 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
   }
   return errors;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Services, opening hours and exceptions (staff forms)
+// ---------------------------------------------------------------------------------------------
+
+/** A service an organisation offers, as staff enter it in Dutch. */
+export const serviceInput = z.object({
+  name: text(120, "Vul de naam van de dienst in."),
+  description: optionalText(1000),
+  free: z.boolean(),
+});
+export type ServiceInput = z.infer<typeof serviceInput>;
+
+export const MAX_INTERVALS_PER_DAY = 3;
+export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
+const TIME_MESSAGE = "Schrijf het uur als UU:MM, bijvoorbeeld 09:00.";
+
+/** "9", "9:00", "9.00", "9u", "09u30" → "09:00" / "09:30"; null when it is not a time of day. */
+export function normaliseTime(raw: string): string | null {
+  const value = raw.trim().toLowerCase().replace(/\s+/g, "");
+  const match = /^(\d{1,2})(?:[:.hu](\d{2})?)?$/.exec(value);
+  if (!match) return null;
+  const hours = Number(match[1]);
+  const minutes = Number(match[2] ?? "0");
+  if (hours > 23 || minutes > 59) return null;
+  return `${String(hours).padStart(2, "0")}:${String(minutes).padStart(2, "0")}`;
+}
+
+const timeOfDay = z.string().transform((v, ctx) => {
+  const time = normaliseTime(v);
+  if (!time) {
+    ctx.addIssue({ code: "custom", message: TIME_MESSAGE });
+    return z.NEVER;
+  }
+  return time;
+});
+
+export interface WeeklyInterval {
+  weekday: number; // 1 = Monday … 7 = Sunday
+  opens: string; // HH:MM
+  closes: string; // HH:MM
+}
+
+/** Form field name of one time in the weekly hours editor: h-1-0-opens = Monday, first block, opens. */
+export const hoursField = (weekday: number, slot: number, edge: "opens" | "closes") => `h-${weekday}-${slot}-${edge}`;
+
+const WEEKDAY_NAMES = ["", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"];
+
+/**
+ * Read the weekly hours editor: per weekday up to three blocks (so a break is two blocks).
+ * Errors are keyed by field name, the typed values are returned to show them again.
+ */
+export function weeklyHoursFromForm(form: FormData): { hours: WeeklyInterval[]; values: Record<string, string>; errors: Record<string, string> } {
+  const hours: WeeklyInterval[] = [];
+  const values: Record<string, string> = {};
+  const errors: Record<string, string> = {};
+  for (const weekday of WEEKDAYS) {
+    const day: (WeeklyInterval & { slot: number })[] = [];
+    for (let slot = 0; slot < MAX_INTERVALS_PER_DAY; slot++) {
+      const opensKey = hoursField(weekday, slot, "opens");
+      const closesKey = hoursField(weekday, slot, "closes");
+      const opensRaw = String(form.get(opensKey) ?? "").trim();
+      const closesRaw = String(form.get(closesKey) ?? "").trim();
+      values[opensKey] = opensRaw;
+      values[closesKey] = closesRaw;
+      if (!opensRaw && !closesRaw) continue;
+      const opens = opensRaw ? normaliseTime(opensRaw) : null;
+      const closes = closesRaw ? normaliseTime(closesRaw) : null;
+      if (!opensRaw) errors[opensKey] = `Vul in wanneer dit blok op ${WEEKDAY_NAMES[weekday]} begint.`;
+      else if (!opens) errors[opensKey] = TIME_MESSAGE;
+      if (!closesRaw) errors[closesKey] = `Vul in wanneer dit blok op ${WEEKDAY_NAMES[weekday]} eindigt.`;
+      else if (!closes) errors[closesKey] = TIME_MESSAGE;
+      if (!opens || !closes) continue;
+      if (opens >= closes) {
+        errors[closesKey] = `Het sluitingsuur op ${WEEKDAY_NAMES[weekday]} moet later zijn dan het openingsuur.`;
+        continue;
+      }
+      day.push({ weekday, opens, closes, slot });
+    }
+    day.sort((a, b) => a.opens.localeCompare(b.opens));
+    for (let i = 1; i < day.length; i++) {
+      if (day[i].opens < day[i - 1].closes) {
+        errors[hoursField(weekday, day[i].slot, "opens")] = `Dit blok op ${WEEKDAY_NAMES[weekday]} overlapt met een ander blok.`;
+      }
+    }
+    hours.push(...day.map(({ weekday: w, opens, closes }) => ({ weekday: w, opens, closes })));
+  }
+  return { hours, values, errors };
+}
+
+/** The same rules for hours that come from elsewhere (domain functions check them again). */
+export function weeklyHoursProblem(hours: readonly WeeklyInterval[]): string | null {
+  for (const h of hours) {
+    if (!Number.isInteger(h.weekday) || h.weekday < 1 || h.weekday > 7) return "Een weekdag is 1 (maandag) tot 7 (zondag).";
+    if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(h.opens) || !/^([01]\d|2[0-3]):[0-5]\d$/.test(h.closes)) return TIME_MESSAGE;
+    if (h.opens >= h.closes) return "Het sluitingsuur moet later zijn dan het openingsuur.";
+  }
+  for (const weekday of WEEKDAYS) {
+    const day = hours.filter((h) => h.weekday === weekday).sort((a, b) => a.opens.localeCompare(b.opens));
+    if (day.length > MAX_INTERVALS_PER_DAY) return `Gebruik maximaal ${MAX_INTERVALS_PER_DAY} blokken per dag.`;
+    for (let i = 1; i < day.length; i++) {
+      if (day[i].opens < day[i - 1].closes) return `Twee blokken op ${WEEKDAY_NAMES[weekday]} overlappen.`;
+    }
+  }
+  return null;
+}
+
+const isoDate = z
+  .string()
+  .trim()
+  .min(1, "Vul een datum in.")
+  .refine((v) => {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
+    const d = new Date(`${v}T12:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+  }, "Vul een geldige datum in, zoals 2027-03-15.");
+
+/** A closure (the whole day) or an extra opening on one date. */
+export const exceptionInput = z.discriminatedUnion("kind", [
+  z.object({
+    kind: z.literal("closed"),
+    date: isoDate,
+    reason: optionalText(200),
+  }),
+  z
+    .object({
+      kind: z.literal("open"),
+      date: isoDate,
+      opens: timeOfDay,
+      closes: timeOfDay,
+      reason: optionalText(200),
+    })
+    .refine((v) => v.opens < v.closes, { message: "Het einduur moet later zijn dan het beginuur.", path: ["closes"] }),
+]);
+export type ExceptionInput = z.infer<typeof exceptionInput>;
