@@ -47,6 +47,12 @@ if (config.production) {
   build = () => viteServer.ssrLoadModule("virtual:react-router/server-build") as Promise<ServerBuild>;
 }
 
+// Background jobs (outbox, reminders, offers) live in the app bundle; start them once it is loaded.
+const loadedBuild = typeof build === "function" ? await build() : build;
+const stopJobs = (loadedBuild.entry.module as unknown as { startJobs: typeof import("~/jobs").startJobs }).startJobs(
+  (message, error) => logger.error({ err: error }, message),
+);
+
 app.all(
   /.*/,
   createRequestHandler({
@@ -60,6 +66,7 @@ const server = app.listen(config.port, config.host, () => {
 });
 
 async function shutdown() {
+  stopJobs();
   server.close();
   await database.close();
   process.exit(0);

@@ -6,6 +6,9 @@ import { renderToPipeableStream } from "react-dom/server";
 
 export const streamTimeout = 5_000;
 
+// The Express server starts the background jobs from here, so they share the routes' module graph.
+export { startJobs } from "~/jobs";
+
 declare module "react-router" {
   interface AppLoadContext {
     /** Per-response nonce for the strict Content-Security-Policy set by the Express server. */

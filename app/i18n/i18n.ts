@@ -1,11 +1,24 @@
 import i18next, { type i18n } from "i18next";
-import ar from "./locales/ar.json";
-import en from "./locales/en.json";
-import fr from "./locales/fr.json";
-import nl from "./locales/nl.json";
-import { DEFAULT_LANGUAGE, type Language } from "./languages";
+import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from "./languages";
 
-const resources = { nl: { translation: nl }, fr: { translation: fr }, en: { translation: en }, ar: { translation: ar } };
+// One catalogue per language and module: locales/<lang>.json holds the core texts, locales/<module>/<lang>.json a
+// module's own texts (so modules can grow without editing one shared file). Top-level keys must not collide.
+const files = import.meta.glob<{ default: Record<string, unknown> }>("./locales/**/*.json", { eager: true });
+
+function catalogue(lang: Language): Record<string, unknown> {
+  const merged: Record<string, unknown> = {};
+  for (const [path, module] of Object.entries(files)) {
+    if (!path.endsWith(`/${lang}.json`)) continue;
+    for (const [section, value] of Object.entries(module.default)) {
+      const existing = merged[section];
+      merged[section] =
+        existing && typeof existing === "object" && value && typeof value === "object" ? { ...existing, ...value } : value;
+    }
+  }
+  return merged;
+}
+
+const resources = Object.fromEntries(LANGUAGES.map((lang) => [lang, { translation: catalogue(lang) }]));
 
 // One immutable instance per language: requests never switch languages on a shared instance.
 const instances = new Map<Language, i18n>();

@@ -1,3 +1,5 @@
 export * from "./tenancy";
 export * from "./people";
 export * from "./finder";
+export * from "./notifications";
+export * from "./learning";

@@ -27,14 +27,22 @@ const EXPECTED: Record<Role, { own: Permission[]; otherOrg: Permission[]; otherC
   platform_admin: { own: [...PERMISSIONS], otherOrg: [...PERMISSIONS], otherCity: [...PERMISSIONS] },
   coordinator: { own: [...PERMISSIONS], otherOrg: [...PERMISSIONS], otherCity: [] },
   organization_manager: {
-    own: ["staff.access", "offer.view", "offer.edit", "organization.edit", "offer.check"],
-    otherOrg: ["staff.access", "offer.view"],
+    own: ["staff.access", "offer.view", "offer.edit", "organization.edit", "offer.check", "learning.view", "learning.register", "learning.manage"],
+    otherOrg: ["staff.access", "offer.view", "learning.view", "learning.register"],
     otherCity: [],
   },
-  digihelper: { own: ["staff.access", "offer.view", "offer.check"], otherOrg: ["staff.access", "offer.view"], otherCity: [] },
-  trainer: { own: ["staff.access", "offer.view"], otherOrg: ["staff.access", "offer.view"], otherCity: [] },
-  device_officer: { own: ["staff.access", "offer.view"], otherOrg: ["staff.access", "offer.view"], otherCity: [] },
-  service_owner: { own: ["staff.access", "offer.view"], otherOrg: ["staff.access", "offer.view"], otherCity: [] },
+  digihelper: {
+    own: ["staff.access", "offer.view", "offer.check", "learning.view", "learning.register"],
+    otherOrg: ["staff.access", "offer.view", "learning.view", "learning.register"],
+    otherCity: [],
+  },
+  trainer: {
+    own: ["staff.access", "offer.view", "learning.view", "learning.register", "learning.teach"],
+    otherOrg: ["staff.access", "offer.view", "learning.view", "learning.register", "learning.teach"],
+    otherCity: [],
+  },
+  device_officer: { own: ["staff.access", "offer.view", "learning.view"], otherOrg: ["staff.access", "offer.view", "learning.view"], otherCity: [] },
+  service_owner: { own: ["staff.access", "offer.view", "learning.view"], otherOrg: ["staff.access", "offer.view", "learning.view"], otherCity: [] },
 };
 
 describe("permission matrix", () => {

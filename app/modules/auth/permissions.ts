@@ -29,6 +29,16 @@ export const PERMISSIONS = [
   "offer.check",
   /** Read the audit log. */
   "audit.view",
+  /** See courses, runs and their lists. */
+  "learning.view",
+  /** Register a resident for a course on their behalf, move them between runs. */
+  "learning.register",
+  /** Create and edit courses, runs and sessions; handle school requests; see staff-awareness figures. */
+  "learning.manage",
+  /** Take attendance and add walk-ins at a session (trainers: of the courses they teach). */
+  "learning.teach",
+  /** See the message outbox and its failures. */
+  "messages.view",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -48,16 +58,16 @@ export interface Target {
 
 const MUNICIPALITY_WIDE: Record<Exclude<Role, "platform_admin">, readonly Permission[]> = {
   coordinator: PERMISSIONS,
-  organization_manager: ["staff.access", "offer.view"],
-  digihelper: ["staff.access", "offer.view"],
-  trainer: ["staff.access", "offer.view"],
-  device_officer: ["staff.access", "offer.view"],
-  service_owner: ["staff.access", "offer.view"],
+  organization_manager: ["staff.access", "offer.view", "learning.view", "learning.register"],
+  digihelper: ["staff.access", "offer.view", "learning.view", "learning.register"],
+  trainer: ["staff.access", "offer.view", "learning.view", "learning.register", "learning.teach"],
+  device_officer: ["staff.access", "offer.view", "learning.view"],
+  service_owner: ["staff.access", "offer.view", "learning.view"],
 };
 
 /** Permissions a role has only on its own organisation or help point. */
 const ON_OWN_SCOPE: Partial<Record<Role, readonly Permission[]>> = {
-  organization_manager: ["offer.edit", "offer.check", "organization.edit"],
+  organization_manager: ["offer.edit", "offer.check", "organization.edit", "learning.manage"],
   digihelper: ["offer.check"],
 };
 

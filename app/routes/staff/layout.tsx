@@ -63,6 +63,26 @@ export default function StaffLayout({ loaderData }: { loaderData: StaffContext }
                     <NavLink to={`/beheer/${current.slug}/import`}>Importeren en exporteren</NavLink>
                   </li>
                 ) : null}
+                {allowed("learning.view") ? (
+                  <li>
+                    <NavLink to={`/beheer/${current.slug}/cursussen`}>Cursussen</NavLink>
+                  </li>
+                ) : null}
+                {allowed("learning.manage") ? (
+                  <li>
+                    <NavLink to={`/beheer/${current.slug}/scholen`}>Scholen</NavLink>
+                  </li>
+                ) : null}
+                {allowed("learning.manage") ? (
+                  <li>
+                    <NavLink to={`/beheer/${current.slug}/personeel`}>Personeel</NavLink>
+                  </li>
+                ) : null}
+                {allowed("messages.view") ? (
+                  <li>
+                    <NavLink to={`/beheer/${current.slug}/berichten`}>Berichten</NavLink>
+                  </li>
+                ) : null}
                 {allowed("audit.view") ? (
                   <li>
                     <NavLink to={`/beheer/${current.slug}/audit`}>Logboek</NavLink>
