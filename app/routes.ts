@@ -33,6 +33,7 @@ export default [
     route(":municipality/import", "routes/staff/import.tsx"),
     route(":municipality/export.csv", "routes/staff/export-csv.ts"),
     route(":municipality/audit", "routes/staff/audit.tsx"),
+    route(":municipality/berichten", "routes/staff/messages.tsx"),
   ]),
 
   // Public site: /antwerpen redirects to the remembered or default language
