@@ -39,3 +39,80 @@ export function describedBy(id: string, { hint, error }: { hint?: boolean; error
   const ids = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean);
   return ids.length ? ids.join(" ") : undefined;
 }
+
+interface FieldProps {
+  id: string;
+  label: string;
+  hint?: string;
+  value: string;
+  error?: string;
+}
+
+/** A labelled text input with its hint and error, GOV.UK style; the name is the id. */
+export function TextField({
+  id,
+  label,
+  hint,
+  value,
+  error,
+  type = "text",
+  autoComplete = "off",
+  className,
+  min,
+  max,
+  inputMode,
+}: FieldProps & {
+  type?: string;
+  autoComplete?: string;
+  className?: string;
+  min?: string;
+  max?: string;
+  inputMode?: React.HTMLAttributes<HTMLInputElement>["inputMode"];
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      <FieldError id={id} message={error} />
+      <input
+        id={id}
+        name={id}
+        type={type}
+        defaultValue={value}
+        autoComplete={autoComplete}
+        className={className}
+        min={min}
+        max={max}
+        inputMode={inputMode}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, { hint: Boolean(hint), error })}
+      />
+    </div>
+  );
+}
+
+export function TextArea({ id, label, hint, value, error, rows = 4 }: FieldProps & { rows?: number }) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      <FieldError id={id} message={error} />
+      <textarea
+        id={id}
+        name={id}
+        rows={rows}
+        defaultValue={value}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, { hint: Boolean(hint), error })}
+      />
+    </div>
+  );
+}

@@ -13,7 +13,7 @@ import {
 } from "~/modules/offer/organizations.server";
 import { fieldErrors, organizationInput, ORGANIZATION_TYPES } from "~/modules/offer/schema";
 import { listOrganizationServices } from "~/modules/offer/services.server";
-import { describedBy, ErrorSummary, FieldError, type FieldErrors } from "~/ui/form";
+import { describedBy, ErrorSummary, FieldError, type FieldErrors, TextField } from "~/ui/form";
 import { StaffErrorBoundary } from "~/ui/staff-error";
 import type { Route } from "./+types/organization-edit";
 
@@ -98,28 +98,6 @@ export async function action({ request, params }: Route.ActionArgs) {
   throw redirect(`/beheer/${municipality.slug}/organisaties/${id}?opgeslagen=${organization ? "1" : "nieuw"}`);
 }
 
-function TextField({ id, label, hint, value, error, type = "text" }: { id: string; label: string; hint?: string; value: string; error?: string; type?: string }) {
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      <FieldError id={id} message={error} />
-      <input
-        id={id}
-        name={id}
-        type={type}
-        defaultValue={value}
-        autoComplete="off"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, { hint: Boolean(hint), error })}
-      />
-    </div>
-  );
-}
 
 export default function OrganizationEdit({ loaderData, actionData }: Route.ComponentProps) {
   const { municipality, organization, points, services, path } = loaderData;

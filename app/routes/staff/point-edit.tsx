@@ -20,7 +20,7 @@ import { dutchDate, EQUIPMENT_LABELS, HELP_POINT_TYPE_LABELS, SPOKEN_LANGUAGE_LA
 import { organizationOptions } from "~/modules/offer/organizations.server";
 import { EQUIPMENT, fieldErrors, HELP_POINT_TYPES, helpPointInput, serviceInput, STALE_MONTHS } from "~/modules/offer/schema";
 import { createService, linkService, listPointServices, unlinkService } from "~/modules/offer/services.server";
-import { describedBy, ErrorSummary, FieldError, type FieldErrors } from "~/ui/form";
+import { describedBy, ErrorSummary, FieldError, type FieldErrors, TextArea, TextField } from "~/ui/form";
 import { StaffErrorBoundary } from "~/ui/staff-error";
 import type { Route } from "./+types/point-edit";
 
@@ -226,69 +226,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   }
 }
 
-function TextField({
-  id,
-  label,
-  hint,
-  value,
-  error,
-  type = "text",
-  autoComplete,
-  className,
-}: {
-  id: string;
-  label: string;
-  hint?: string;
-  value: string;
-  error?: string;
-  type?: string;
-  autoComplete?: string;
-  className?: string;
-}) {
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      <FieldError id={id} message={error} />
-      <input
-        id={id}
-        name={id}
-        type={type}
-        defaultValue={value}
-        autoComplete={autoComplete ?? "off"}
-        className={className}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, { hint: Boolean(hint), error })}
-      />
-    </div>
-  );
-}
 
-function TextArea({ id, label, hint, value, error }: { id: string; label: string; hint?: string; value: string; error?: string }) {
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      <FieldError id={id} message={error} />
-      <textarea
-        id={id}
-        name={id}
-        rows={4}
-        defaultValue={value}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, { hint: Boolean(hint), error })}
-      />
-    </div>
-  );
-}
 
 /** A group of checkboxes; the first box carries the group's id so the error summary can link to it. */
 function CheckboxGroup({

@@ -8,7 +8,7 @@ import { getHelpPoint } from "~/modules/offer/help-points.server";
 import { addException, deleteException, getWeeklyHours, latestPlannableDate, listExceptions, replaceWeeklyHours } from "~/modules/offer/hours.server";
 import { dutchDay, WEEKDAY_LABELS } from "~/modules/offer/labels";
 import { exceptionInput, fieldErrors, hoursField, MAX_INTERVALS_PER_DAY, WEEKDAYS, weeklyHoursFromForm } from "~/modules/offer/schema";
-import { describedBy, ErrorSummary, FieldError, type FieldErrors } from "~/ui/form";
+import { describedBy, ErrorSummary, FieldError, type FieldErrors, TextField } from "~/ui/form";
 import { StaffErrorBoundary } from "~/ui/staff-error";
 import type { Route } from "./+types/point-hours";
 
@@ -128,48 +128,6 @@ function TimeInput({ id, label, value, error, hidden }: { id: string; label: str
   );
 }
 
-function Field({
-  id,
-  label,
-  value,
-  error,
-  type = "text",
-  hint,
-  min,
-  max,
-}: {
-  id: string;
-  label: string;
-  value: string;
-  error?: string;
-  type?: string;
-  hint?: string;
-  min?: string;
-  max?: string;
-}) {
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      <FieldError id={id} message={error} />
-      <input
-        id={id}
-        name={id}
-        type={type}
-        min={min}
-        max={max}
-        autoComplete="off"
-        defaultValue={value}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, { hint: Boolean(hint), error })}
-      />
-    </div>
-  );
-}
 
 export default function PointHours({ loaderData, actionData }: Route.ComponentProps) {
   const { municipality, point, weekly, exceptions, preview, today, maxDate, path } = loaderData;
@@ -326,8 +284,8 @@ export default function PointHours({ loaderData, actionData }: Route.ComponentPr
         <Form method="post" action={path} noValidate aria-labelledby="closure-title">
           <CsrfInput />
           <input type="hidden" name="intent" value="add-closure" />
-          <Field id="closure-date" label="Datum" type="date" hint={dateHint} min={today} max={maxDate} value={closure["closure-date"] ?? ""} error={closureErrors["closure-date"]} />
-          <Field id="closure-reason" label="Reden (niet verplicht)" hint="Bewoners zien deze reden." value={closure["closure-reason"] ?? ""} error={closureErrors["closure-reason"]} />
+          <TextField id="closure-date" label="Datum" type="date" hint={dateHint} min={today} max={maxDate} value={closure["closure-date"] ?? ""} error={closureErrors["closure-date"]} />
+          <TextField id="closure-reason" label="Reden (niet verplicht)" hint="Bewoners zien deze reden." value={closure["closure-reason"] ?? ""} error={closureErrors["closure-reason"]} />
           <button type="submit" className="button button-secondary">
             Sluiting toevoegen
           </button>
@@ -338,12 +296,12 @@ export default function PointHours({ loaderData, actionData }: Route.ComponentPr
         <Form method="post" action={path} noValidate aria-labelledby="opening-title">
           <CsrfInput />
           <input type="hidden" name="intent" value="add-opening" />
-          <Field id="opening-date" label="Datum" type="date" hint={dateHint} min={today} max={maxDate} value={opening["opening-date"] ?? ""} error={openingErrors["opening-date"]} />
+          <TextField id="opening-date" label="Datum" type="date" hint={dateHint} min={today} max={maxDate} value={opening["opening-date"] ?? ""} error={openingErrors["opening-date"]} />
           <div className="hours-row">
             <TimeInput id="opening-opens" label="Van" value={opening["opening-opens"] ?? ""} error={openingErrors["opening-opens"]} />
             <TimeInput id="opening-closes" label="Tot" value={opening["opening-closes"] ?? ""} error={openingErrors["opening-closes"]} />
           </div>
-          <Field id="opening-reason" label="Reden (niet verplicht)" hint="Bewoners zien deze reden." value={opening["opening-reason"] ?? ""} error={openingErrors["opening-reason"]} />
+          <TextField id="opening-reason" label="Reden (niet verplicht)" hint="Bewoners zien deze reden." value={opening["opening-reason"] ?? ""} error={openingErrors["opening-reason"]} />
           <button type="submit" className="button button-secondary">
             Extra opening toevoegen
           </button>
