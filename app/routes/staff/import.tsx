@@ -374,8 +374,9 @@ function FormatHelp({ loaderData }: { loaderData: Route.ComponentProps["loaderDa
           </tbody>
         </table>
       </div>
-      <h3>Voorbeeld</h3>
-      <div className="table-wrap">
+      <h3 id="csv-example">Voorbeeld</h3>
+      {/* Focusable so keyboard users can scroll the wide example sideways. */}
+      <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="csv-example">
         <pre>
           <code>{example}</code>
         </pre>
