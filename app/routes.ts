@@ -17,6 +17,10 @@ export default [
   route("api/hsds/:municipality/taxonomy_terms", "routes/api/hsds-taxonomy-terms.ts"),
   route("api/hsds/:municipality/taxonomy_terms/:id", "routes/api/hsds-taxonomy-term.ts"),
 
+  // iCalendar feeds of course sessions
+  route("api/ical/:municipality/cursussen", "routes/api/ical-courses.ts"),
+  route("api/ical/:municipality/cursussen/:courseId", "routes/api/ical-course.ts"),
+
   // Staff
   route("beheer/inloggen", "routes/staff/login.tsx"),
   route("beheer/uitloggen", "routes/staff/logout.ts"),
@@ -34,6 +38,17 @@ export default [
     route(":municipality/export.csv", "routes/staff/export-csv.ts"),
     route(":municipality/audit", "routes/staff/audit.tsx"),
     route(":municipality/berichten", "routes/staff/messages.tsx"),
+    route(":municipality/cursussen", "routes/staff/courses.tsx"),
+    route(":municipality/cursussen/nieuw", "routes/staff/course-edit.tsx", { id: "staff-course-new" }),
+    route(":municipality/cursussen/:courseId", "routes/staff/course-edit.tsx"),
+    route(":municipality/cursussen/:courseId/reeksen/:runId", "routes/staff/course-run.tsx"),
+    route(":municipality/sessies", "routes/staff/course-sessions.tsx"),
+    route(":municipality/sessies/:sessionId", "routes/staff/course-session.tsx"),
+    route(":municipality/sessies/:sessionId/getuigschrift/:registrationId", "routes/staff/certificate-print.tsx"),
+    route(":municipality/scholen", "routes/staff/workshop-requests.tsx"),
+    route(":municipality/scholen/:requestId", "routes/staff/workshop-request.tsx"),
+    route(":municipality/personeel", "routes/staff/staff-awareness.tsx"),
+    route(":municipality/personeel.csv", "routes/staff/staff-awareness-csv.ts"),
   ]),
 
   // Public site: /antwerpen redirects to the remembered or default language
@@ -44,6 +59,16 @@ export default [
     route("punt/:pointId", "routes/public/help-point.tsx"),
     route("internet", "routes/public/internet.tsx"),
     route("leren", "routes/public/learn.tsx"),
+    route("cursussen", "routes/public/courses.tsx"),
+    route("cursussen/:courseId", "routes/public/course.tsx"),
+    route("cursussen/:courseId/inschrijven/:runId", "routes/public/course-register.tsx"),
+    route("inschrijving", "routes/public/registration-find.tsx"),
+    route("inschrijving/:token", "routes/public/registration.tsx"),
+    route("inschrijving/:token/agenda", "routes/public/registration-ics.ts"),
+    route("inschrijving/:token/getuigschrift", "routes/public/certificate.ts"),
+    route("inschrijving/:token/feedback", "routes/public/course-feedback.tsx"),
+    route("scholen", "routes/public/school-request.tsx"),
+    route("scholen/:token", "routes/public/school-request-status.tsx"),
     route("lenen", "routes/public/borrow.tsx"),
   ]),
 

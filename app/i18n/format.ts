@@ -33,3 +33,18 @@ export function formatDistance(km: number, lang: Language): string {
   if (km < 1) return `${new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 0 }).format(Math.round(km * 1000 / 50) * 50)} m`;
   return `${new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 1 }).format(km)} km`;
 }
+
+/** An amount in euro cents as a price: "€ 10" or "€ 12,50" in Dutch, "10 €" in French. */
+export function formatEuro(cents: number, lang: Language): string {
+  return new Intl.NumberFormat(locale(lang), {
+    style: "currency",
+    currency: "EUR",
+    minimumFractionDigits: cents % 100 === 0 ? 0 : 2,
+    maximumFractionDigits: 2,
+  }).format(cents / 100);
+}
+
+/** "Senioren en volwassenen", "Seniors et adultes", "كبار السن والبالغون". */
+export function formatList(items: readonly string[], lang: Language): string {
+  return new Intl.ListFormat(locale(lang), { type: "conjunction" }).format(items);
+}

@@ -1,4 +1,6 @@
 import { getDb, type Db } from "~/db/client.server";
+import { sendFeedbackRequests } from "~/modules/learning/feedback.server";
+import { expireOffers, sendCourseReminders } from "~/modules/learning/registration.server";
 import { processOutbox } from "~/modules/notifications/outbox.server";
 import { transportFromEnv } from "~/modules/notifications/transport.server";
 
@@ -11,7 +13,12 @@ export interface Job {
 
 const transport = transportFromEnv();
 
-export const JOBS: Job[] = [{ name: "send-outbox", everySeconds: 15, run: (db, now) => processOutbox(db, transport, now, 50) }];
+export const JOBS: Job[] = [
+  { name: "send-outbox", everySeconds: 15, run: (db, now) => processOutbox(db, transport, now, 50) },
+  { name: "course-feedback-requests", everySeconds: 600, run: (db, now) => sendFeedbackRequests(db, now) },
+  { name: "course-offers", everySeconds: 60, run: (db, now) => expireOffers(db, now) },
+  { name: "course-reminders", everySeconds: 60, run: (db, now) => sendCourseReminders(db, now) },
+];
 
 /**
  * Start the job timers. Exported through entry.server so the jobs run in the same module graph as the routes.

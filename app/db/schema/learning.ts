@@ -149,11 +149,22 @@ export const registrations = pgTable(
     offerExpiresAt: timestamp("offer_expires_at", { withTimezone: true }),
     registeredByUserId: uuid("registered_by_user_id").references(() => users.id, { onDelete: "set null" }),
     completedAt: timestamp("completed_at", { withTimezone: true }),
+    /** The person answered the feedback form (the answers themselves are anonymous, in course_feedback). */
+    feedbackGiven: boolean("feedback_given").notNull().default(false),
+    /**
+     * Hash of the secret link sent after the last session (feedback form, certificate): the manage token is only
+     * known when the person registers, so the follow-up message carries a link of its own. Set once: also marks
+     * that the follow-up was sent.
+     */
+    followupTokenHash: text("followup_token_hash"),
+    /** When the reminder before the first session went out (set once, so it is sent once). */
+    reminderSentAt: timestamp("reminder_sent_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex("registration_code").on(t.code),
+    uniqueIndex("registration_followup_token").on(t.followupTokenHash),
     uniqueIndex("registration_manage_token").on(t.manageTokenHash),
     uniqueIndex("registration_once_per_run")
       .on(t.runId, t.contactKey)
@@ -162,6 +173,23 @@ export const registrations = pgTable(
     check("registration_offer", sql`(${t.status} = 'offered') = (${t.offerExpiresAt} IS NOT NULL)`),
     check("registration_waiting", sql`${t.status} NOT IN ('waiting', 'offered') OR ${t.waitingSince} IS NOT NULL`),
   ],
+);
+
+/**
+ * More secret links to one registration, besides the one shown at registration: the link in an offer, in a reminder,
+ * after finding a registration by its code, or opened by staff. Every link a person was sent keeps working; only
+ * the SHA-256 of the token is stored.
+ */
+export const registrationLinks = pgTable(
+  "registration_links",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    registrationId: uuid("registration_id").notNull().references(() => registrations.id, { onDelete: "cascade" }),
+    /** offer, reminder, code, staff */
+    purpose: text("purpose").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("registration_links_registration").on(t.registrationId)],
 );
 
 export const attendance = pgTable(
@@ -207,6 +235,8 @@ export const workshopRequests = pgTable(
     preferredDates: text("preferred_dates").notNull(),
     needsDevices: boolean("needs_devices").notNull().default(false),
     note: text("note"),
+    /** Language of the page the school used: messages about the request go out in it. */
+    language: text("language").notNull().default("nl"),
     status: workshopRequestStatus("status").notNull().default("new"),
     declineReason: text("decline_reason"),
     runId: uuid("run_id").references(() => courseRuns.id, { onDelete: "set null" }),

@@ -67,6 +67,15 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   link: "Dienst aangeboden op een hulppunt",
   unlink: "Dienst niet meer aangeboden op een hulppunt",
   import: "Geïmporteerd",
+  export: "Geëxporteerd",
+  view: "Persoonsgegevens bekeken",
+  register: "Ingeschreven",
+  cancel: "Geannuleerd",
+  move: "Verplaatst",
+  open_link: "Bevestiging geopend",
+  attendance: "Aanwezigheid genoteerd",
+  plan: "Ingepland",
+  decline: "Geweigerd",
 };
 
 export const AUDIT_ENTITY_LABELS: Record<string, string> = {
@@ -76,6 +85,13 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   service_at_location: "Dienst op een hulppunt",
   schedule_exception: "Sluiting of extra opening",
   user: "Medewerker",
+  course: "Cursus",
+  course_run: "Reeks van een cursus",
+  course_session: "Les",
+  registration: "Inschrijving",
+  course_run_registrations: "Inschrijvingen van een reeks",
+  workshop_request: "Vraag van een school",
+  staff_awareness: "Opleiding personeel",
 };
 
 const VALUE_LABELS: Record<string, string> = {

@@ -17,6 +17,7 @@ import {
 } from "~/db/schema";
 import { hashPassword } from "~/modules/auth/password.server";
 import { DEMO_CITIES, DEMO_PASSWORD, DEMO_TOPICS, DEMO_USERS } from "./demo-data";
+import { seedDemoLearning } from "./learning-seed.server";
 
 export { DEMO_PASSWORD, DEMO_USERS } from "./demo-data";
 
@@ -67,6 +68,7 @@ export async function seedDemoData(db: Db): Promise<{ seeded: boolean }> {
     // Keys below are "<slug>/<name>" so the same name in two cities stays apart.
     const organizationIds = new Map<string, string>();
     const helpPointIds = new Map<string, string>();
+    const topicIdsByCity = new Map<string, string>();
 
     for (const city of DEMO_CITIES) {
       const slug = city.municipality.slug;
@@ -88,6 +90,7 @@ export async function seedDemoData(db: Db): Promise<{ seeded: boolean }> {
         DEMO_TOPICS.map((topic, position) => {
           const id = randomUUID();
           topicIds.set(topic.code, id);
+          topicIdsByCity.set(`${slug}/${topic.code}`, id);
           return { id, municipalityId, code: topic.code, icon: topic.icon, name: topic.name, position };
         }),
       );
@@ -171,10 +174,12 @@ export async function seedDemoData(db: Db): Promise<{ seeded: boolean }> {
       if (exceptionRows.length) await tx.insert(scheduleExceptions).values(exceptionRows);
     }
 
+    const userIds = new Map<string, string>();
     const userRows: (typeof users.$inferInsert)[] = [];
     const roleRows: (typeof roleAssignments.$inferInsert)[] = [];
     for (const user of DEMO_USERS) {
       const userId = randomUUID();
+      userIds.set(user.email, userId);
       userRows.push({ id: userId, email: user.email, name: user.name, passwordHash, isDemo: true });
       const slug = user.municipality;
       roleRows.push({
@@ -187,6 +192,14 @@ export async function seedDemoData(db: Db): Promise<{ seeded: boolean }> {
     }
     await tx.insert(users).values(userRows);
     await tx.insert(roleAssignments).values(roleRows);
+
+    await seedDemoLearning(tx as unknown as Db, {
+      municipalities: municipalityIds,
+      organizations: organizationIds,
+      helpPoints: helpPointIds,
+      topics: topicIdsByCity,
+      users: userIds,
+    });
 
     return { seeded: true };
   });

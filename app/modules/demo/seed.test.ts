@@ -2,6 +2,10 @@ import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "~/db/client.server";
 import {
+  courseRuns,
+  courses,
+  courseSessions,
+  courseTrainers,
   districts,
   helpPoints,
   helpPointTopics,
@@ -11,6 +15,7 @@ import {
   roleAssignments,
   scheduleExceptions,
   serviceAtLocation,
+  registrations,
   services,
   topics,
   users,
@@ -18,7 +23,9 @@ import {
 import { createTestDatabase } from "~/db/test-database";
 import { verifyPassword } from "~/modules/auth/password.server";
 import { belgianPublicHolidays } from "~/modules/finder/opening-hours";
+import { searchCourses } from "~/modules/learning/catalogue.server";
 import { DEMO_PASSWORD, DEMO_USERS, nthWeekdayDates } from "./demo-data";
+import { demoSessionDates } from "./learning-seed.server";
 import { seedDemoData } from "./seed.server";
 
 const TOPIC_CODES = [
@@ -84,6 +91,10 @@ async function tableCounts() {
     scheduleExceptions,
     users,
     roleAssignments,
+    courses,
+    courseRuns,
+    courseSessions,
+    registrations,
   };
   const result: Record<string, number> = {};
   for (const [name, table] of Object.entries(tables)) {
@@ -330,11 +341,83 @@ describe("demo data", () => {
     }
   });
 
+  it("loads courses with runs, weekly sessions to come and registration lists that match the counts", async () => {
+    const now = new Date();
+    const db = database.db;
+    const [courseRows, runRows, sessionRows, registrationRows, trainerRows, roles, points] = await Promise.all([
+      db.select().from(courses),
+      db.select().from(courseRuns),
+      db.select().from(courseSessions),
+      db.select().from(registrations),
+      db.select().from(courseTrainers),
+      db.select().from(roleAssignments),
+      db.select().from(helpPoints),
+    ]);
+    const antwerpen = await municipalityId("antwerpen");
+    const hasselt = await municipalityId("hasselt");
+    expect(courseRows.filter((c) => c.municipalityId === antwerpen).length).toBeGreaterThanOrEqual(6);
+    expect(courseRows.filter((c) => c.municipalityId === hasselt).length).toBeGreaterThanOrEqual(4);
+    for (const audience of ["seniors", "parents", "newcomers", "city_staff"]) {
+      expect(courseRows.some((c) => c.audiences.includes(audience)), audience).toBe(true);
+    }
+    expect(courseRows.some((c) => c.priceCents > 0 && c.uitpasPriceCents != null)).toBe(true);
+
+    for (const course of courseRows) {
+      for (const lang of ["nl", "fr", "en", "ar"]) expect(course.title[lang], `${course.title.nl} ${lang}`).toBeTruthy();
+      expect(course.title.ar).toMatch(ARABIC);
+      const runs = runRows.filter((r) => r.courseId === course.id);
+      expect(runs.length, course.title.nl).toBeGreaterThanOrEqual(1);
+      expect(runs.length, course.title.nl).toBeLessThanOrEqual(3);
+      for (const run of runs) {
+        const sessions = sessionRows.filter((s) => s.runId === run.id).sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
+        expect(sessions.length, course.title.nl).toBeGreaterThanOrEqual(1);
+        expect(sessions.at(-1)!.startsAt > now, course.title.nl).toBe(true);
+        for (let i = 1; i < sessions.length; i++) {
+          const days = (sessions[i].startsAt.getTime() - sessions[i - 1].startsAt.getTime()) / DAY_MS;
+          // Weekly; a public holiday (Christmas, New Year) moves the rest of the series a week on.
+          expect([7, 14, 21], course.title.nl).toContain(Math.round(days));
+        }
+        const registered = registrationRows.filter((r) => r.runId === run.id && r.status === "registered");
+        expect(registered.length, course.title.nl).toBe(run.registeredCount);
+        for (const r of registrationRows.filter((x) => x.runId === run.id)) {
+          expect(r.phone ?? r.email ?? r.contactKey).toBeNull();
+          expect(r.code).toMatch(/^[A-HJ-NP-Z2-9]{6}$/);
+        }
+        if (run.helpPointId) expect(points.find((p) => p.id === run.helpPointId)?.municipalityId).toBe(course.municipalityId);
+        else expect(run.venue).toBeTruthy();
+      }
+      for (const t of trainerRows.filter((x) => x.courseId === course.id)) {
+        expect(roles.some((r) => r.userId === t.userId && r.role === "trainer" && r.municipalityId === course.municipalityId)).toBe(true);
+      }
+    }
+    // One full run with a waiting list, one nearly full, one that already started.
+    const full = runRows.filter((r) => r.registeredCount === r.capacity);
+    expect(full.length).toBeGreaterThanOrEqual(1);
+    expect(full.some((r) => registrationRows.some((x) => x.runId === r.id && x.status === "waiting" && x.waitingSince))).toBe(true);
+    expect(runRows.some((r) => r.capacity - r.registeredCount === 1)).toBe(true);
+    expect(runRows.some((r) => sessionRows.some((s) => s.runId === r.id && s.startsAt < now))).toBe(true);
+    // City staff register with their department.
+    const staffCourse = courseRows.find((c) => c.audiences.includes("city_staff") && c.municipalityId === antwerpen)!;
+    const staffRun = runRows.find((r) => r.courseId === staffCourse.id)!;
+    expect(registrationRows.filter((r) => r.runId === staffRun.id).every((r) => r.department)).toBe(true);
+
+    expect((await searchCourses(db, antwerpen, {}, now)).total).toBeGreaterThanOrEqual(6);
+    expect((await searchCourses(db, hasselt, { free: "1" }, now)).total).toBeGreaterThanOrEqual(3);
+  });
+
   it("does nothing the second time", async () => {
     const before = await tableCounts();
     expect(before.helpPoints).toBeGreaterThanOrEqual(36);
     expect(await seedDemoData(database.db)).toEqual({ seeded: false });
     expect(await tableCounts()).toEqual(before);
+  });
+});
+
+describe("demo course dates", () => {
+  it("puts weekly sessions on the weekday, skipping public holidays", () => {
+    // From Monday 21 December 2026, on Fridays: 25 December (Christmas) and 1 January (New Year) are skipped.
+    expect(demoSessionDates({ startInDays: 0, weekday: 5, sessions: 2 }, "2026-12-21")).toEqual(["2027-01-08", "2027-01-15"]);
+    expect(demoSessionDates({ startInDays: 2, weekday: 2, sessions: 3 }, "2027-02-01")).toEqual(["2027-02-09", "2027-02-16", "2027-02-23"]);
   });
 });
 

@@ -181,17 +181,37 @@ export async function searchHelpPoints(
     .orderBy(place ? sql`${distance} asc nulls last` : asc(helpPoints.name), asc(helpPoints.id))
     .limit(MAX_CANDIDATES);
 
-  const schedules = await loadSchedules(db, rows.map((r) => r.id), today);
-  let withStatus = rows.map((row) => {
-    const schedule = schedules.get(row.id)!;
-    return { ...row, distanceKm: row.distanceKm == null ? null : Number(row.distanceKm), status: openStatus(now, schedule.weekly, schedule.exceptions) };
-  });
-  if (query.open) withStatus = withStatus.filter((r) => r.status.openNow);
-
-  const total = withStatus.length;
-  const pages = Math.max(1, Math.ceil(total / RESULTS_PER_PAGE));
-  const page = Math.min(query.page, pages);
-  const results = withStatus.slice((page - 1) * RESULTS_PER_PAGE, page * RESULTS_PER_PAGE);
+  // Opening status costs a schedule per point: work it out for every candidate only when "open now" filters on
+  // it, otherwise just for the page that is shown.
+  const withStatus = async (candidates: typeof rows) => {
+    const schedules = await loadSchedules(db, candidates.map((r) => r.id), today);
+    return candidates.map((row) => {
+      const schedule = schedules.get(row.id)!;
+      return {
+        ...row,
+        distanceKm: row.distanceKm == null ? null : Number(row.distanceKm),
+        status: openStatus(now, schedule.weekly, schedule.exceptions),
+      };
+    });
+  };
+  const pageOf = <T,>(all: T[]) => {
+    const pages = Math.max(1, Math.ceil(all.length / RESULTS_PER_PAGE));
+    const page = Math.min(query.page, pages);
+    return { pages, page, slice: all.slice((page - 1) * RESULTS_PER_PAGE, page * RESULTS_PER_PAGE) };
+  };
+  let total: number;
+  let paged: { pages: number; page: number; slice: PointSummary[] };
+  if (query.open) {
+    const open = (await withStatus(rows)).filter((r) => r.status.openNow);
+    total = open.length;
+    paged = pageOf(open);
+  } else {
+    total = rows.length;
+    const { pages, page, slice } = pageOf(rows);
+    paged = { pages, page, slice: await withStatus(slice) };
+  }
+  const { page, pages } = paged;
+  const results = paged.slice;
   return { total, page, pages, place, unknownPostcode, results };
 }
 

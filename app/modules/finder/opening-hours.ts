@@ -1,5 +1,5 @@
 import { TZDate } from "@date-fns/tz";
-import { addDays, format, getISODay } from "date-fns";
+import { format } from "date-fns";
 import Holidays from "date-holidays";
 
 export const TIME_ZONE = "Europe/Brussels";
@@ -64,17 +64,18 @@ export function brusselsTime(now: Date = new Date()): string {
   return format(new TZDate(now, TIME_ZONE), "HH:mm");
 }
 
-function dateAt(date: string): TZDate {
-  const [y, m, d] = date.split("-").map(Number);
-  return new TZDate(y, m - 1, d, 12, 0, 0, TIME_ZONE);
-}
+// A calendar date has no time zone: plain UTC arithmetic on it is exact, and much cheaper than zoned dates.
+const utcDate = (date: string) => new Date(`${date}T00:00:00Z`);
 
 export function addDaysTo(date: string, days: number): string {
-  return format(addDays(dateAt(date), days), "yyyy-MM-dd");
+  const value = utcDate(date);
+  value.setUTCDate(value.getUTCDate() + days);
+  return value.toISOString().slice(0, 10);
 }
 
+/** ISO weekday: 1 = Monday … 7 = Sunday. */
 export function weekdayOf(date: string): number {
-  return getISODay(dateAt(date));
+  return utcDate(date).getUTCDay() || 7;
 }
 
 export function daySchedule(

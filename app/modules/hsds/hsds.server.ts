@@ -4,6 +4,8 @@
  * Mapping: organizations → organization; active help_points → location (with address, phones, languages,
  * accessibility, weekly schedules and upcoming exceptions); services → service; service_at_location →
  * service_at_location; topics → taxonomy_term (one taxonomy per municipality, id = municipality id).
+ * Published courses with sessions to come → service too (runs at help points → service_at_location with the run's id,
+ * sessions → one-day schedules); see "Courses as services" below.
  * Every query is scoped to the municipality. List endpoints batch-load related rows (no N+1).
  *
  * Every function returns a plain result, { status: 200, body } or { status: 400 | 404, body: { error } };
@@ -14,7 +16,12 @@ import { createHash } from "node:crypto";
 import { and, asc, count, eq, exists, gte, ilike, inArray, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "~/db/client.server";
+import { TZDate } from "@date-fns/tz";
 import {
+  courseRuns,
+  courses,
+  courseSessions,
+  courseTopics,
   helpPoints,
   helpPointTopics,
   openingHours,
@@ -26,8 +33,9 @@ import {
   type HelpPointRow,
   type Translated,
 } from "~/db/schema";
-import { SPOKEN_LANGUAGE_NAMES, translated } from "~/i18n/languages";
-import { brusselsDate } from "~/modules/finder/opening-hours";
+import { formatEuro } from "~/i18n/format";
+import { isLanguage, SPOKEN_LANGUAGE_NAMES, translated } from "~/i18n/languages";
+import { brusselsDate, brusselsTime, TIME_ZONE } from "~/modules/finder/opening-hours";
 import { findMunicipality, type Municipality } from "~/modules/municipality/municipality.server";
 
 export const HSDS_VERSION = "3.0";
@@ -290,6 +298,22 @@ const PHRASES = {
     fr: "Heures en heure locale (Europe/Brussels).",
     en: "Times in local time (Europe/Brussels).",
     ar: "الأوقات بالتوقيت المحلي (Europe/Brussels).",
+  },
+  course: { nl: "Cursus", fr: "Formation", en: "Course", ar: "دورة" },
+  inPerson: { nl: "Ter plaatse", fr: "Sur place", en: "In person", ar: "حضوريًا" },
+  online: { nl: "Online", fr: "En ligne", en: "Online", ar: "عبر الإنترنت" },
+  standardPrice: { nl: "Gewone prijs", fr: "Prix normal", en: "Standard price", ar: "السعر العادي" },
+  uitpasPrice: {
+    nl: "Met UiTPAS-kansentarief",
+    fr: "Avec UiTPAS au tarif réduit",
+    en: "With UiTPAS reduced rate",
+    ar: "مع UiTPAS بالسعر المخفّض",
+  },
+  registration: {
+    nl: "Inschrijven is nodig: op de cursuspagina van Digibrug, of bel de stad.",
+    fr: "L'inscription est nécessaire : sur la page de la formation sur Digibrug, ou appelez la ville.",
+    en: "Registration is needed: on the course page on Digibrug, or call the city.",
+    ar: "التسجيل ضروري: في صفحة الدورة على Digibrug، أو اتصل بالمدينة.",
   },
   publicHolidays: {
     nl: "Gesloten op Belgische wettelijke feestdagen.",
@@ -634,6 +658,239 @@ const serviceNameOrder = (lang: string) => sql`coalesce(${services.name} ->> ${l
 const topicNameOrder = (lang: string) => sql`coalesce(${topics.name} ->> ${lang}, ${topics.name} ->> 'nl')`;
 
 // ---------------------------------------------------------------------------------------------
+// Courses as services (learning module)
+//
+// A published course with a session still to come is a service (id = course id, organization = the organiser).
+// A run at an active help point is a service_at_location (id = run id). Every session still to come is a one-day
+// schedule entry (id = session id): valid_from = valid_to = dtstart = until = the date, opens_at/closes_at in local
+// time with the UTC offset of that day in `timezone`.
+// ---------------------------------------------------------------------------------------------
+
+type CourseRow = typeof courses.$inferSelect;
+type CourseRunRow = typeof courseRuns.$inferSelect;
+type CourseSessionRow = typeof courseSessions.$inferSelect;
+
+const LESSON: Record<string, (n: number, of: number) => string> = {
+  nl: (n, of) => `les ${n} van ${of}`,
+  fr: (n, of) => `séance ${n} sur ${of}`,
+  en: (n, of) => `lesson ${n} of ${of}`,
+  ar: (n, of) => `الدرس ${n} من ${of}`,
+};
+
+const PLACES: Record<string, (free: number, capacity: number) => string> = {
+  nl: (free, capacity) => `${capacity} plaatsen, ${free} vrij`,
+  fr: (free, capacity) => `${capacity} places, ${free} libres`,
+  en: (free, capacity) => `${capacity} places, ${free} free`,
+  ar: (free, capacity) => `${capacity} مكانًا، ${free} شاغرة`,
+};
+
+/** UTC offset in hours of Brussels at that moment (1 in winter, 2 in summer). */
+function brusselsOffsetHours(at: Date): number {
+  return -new TZDate(at.getTime(), TIME_ZONE).getTimezoneOffset() / 60;
+}
+
+function courseFees(row: CourseRow, lang: string): string {
+  if (row.priceCents === 0) return phrase("free", lang);
+  const l = isLanguage(lang) ? lang : "nl";
+  const price = formatEuro(row.priceCents, l);
+  return row.uitpasPriceCents == null ? price : `${price}; ${phrase("uitpasPrice", lang)}: ${formatEuro(row.uitpasPriceCents, l)}`;
+}
+
+/** One-to-one service fields of a course (service_list), optionally with its organiser. */
+function courseServiceOf(row: CourseRow, lang: string, organization?: OrganizationRow): HsdsService {
+  return compact({
+    id: row.id,
+    organization_id: row.organizerId,
+    name: translated(row.title, lang),
+    description: translated(row.description, lang),
+    status: "active",
+    application_process: phrase("registration", lang),
+    fees_description: courseFees(row, lang),
+    last_modified: row.updatedAt.toISOString(),
+    organization: organization
+      ? { ...organizationOf(organization, lang), description: translated(organization.description, lang) }
+      : undefined,
+  }) as HsdsService;
+}
+
+/** Published courses of the municipality with a session still to come in a run that is not cancelled. */
+function offeredCourse(municipalityId: string, now: Date): SQL {
+  return and(
+    eq(courses.municipalityId, municipalityId),
+    eq(courses.published, true),
+    sql`exists (select 1 from ${courseRuns} r join ${courseSessions} s on s.run_id = r.id
+      where r.course_id = ${courses.id} and not r.cancelled and s.ends_at > ${now.toISOString()}::timestamptz)`,
+  )!;
+}
+
+const courseNameOrder = (lang: string) => sql`coalesce(${courses.title} ->> ${lang}, ${courses.title} ->> 'nl')`;
+
+interface CourseRunWithSessions {
+  run: CourseRunRow;
+  /** Sessions still to come, with their number in the run. */
+  sessions: { session: CourseSessionRow; number: number; of: number }[];
+}
+
+/** The runs of a course that are not cancelled and still have sessions to come. */
+async function loadCourseRuns(db: Db, courseId: string, now: Date, runId?: string): Promise<CourseRunWithSessions[]> {
+  const runs = await db
+    .select()
+    .from(courseRuns)
+    .where(and(eq(courseRuns.courseId, courseId), eq(courseRuns.cancelled, false), ...(runId ? [eq(courseRuns.id, runId)] : [])))
+    .orderBy(asc(courseRuns.createdAt), asc(courseRuns.id));
+  if (runs.length === 0) return [];
+  const sessions = await db
+    .select()
+    .from(courseSessions)
+    .where(inArray(courseSessions.runId, runs.map((r) => r.id)))
+    .orderBy(asc(courseSessions.startsAt), asc(courseSessions.id));
+  const byRun = groupBy(sessions, (s) => s.runId);
+  return runs
+    .map((run) => {
+      const all = byRun.get(run.id) ?? [];
+      return {
+        run,
+        first: all[0]?.startsAt.getTime() ?? Infinity,
+        sessions: all.map((session, i) => ({ session, number: i + 1, of: all.length })).filter((x) => x.session.endsAt > now),
+      };
+    })
+    .filter((r) => r.sessions.length > 0)
+    .sort((a, b) => a.first - b.first)
+    .map(({ run, sessions: upcoming }) => ({ run, sessions: upcoming }));
+}
+
+function courseSchedules(course: CourseRow, runs: CourseRunWithSessions[], locationIds: Set<string>, lang: string): HsdsObject[] {
+  const lesson = LESSON[lang] ?? LESSON.nl;
+  return runs.flatMap(({ run, sessions }) =>
+    sessions.map(({ session, number, of }) => {
+      const date = brusselsDate(session.startsAt);
+      const atLocation = run.helpPointId != null && locationIds.has(run.helpPointId);
+      return compact({
+        id: session.id,
+        service_id: course.id,
+        location_id: atLocation ? run.helpPointId : undefined,
+        service_at_location_id: atLocation ? run.id : undefined,
+        valid_from: date,
+        valid_to: date,
+        dtstart: date,
+        until: date,
+        timezone: brusselsOffsetHours(session.startsAt),
+        opens_at: brusselsTime(session.startsAt),
+        closes_at: brusselsTime(session.endsAt),
+        description: `${translated(course.title, lang)} (${lesson(number, of)})`,
+        attending_type: phrase(course.mode === "online" ? "online" : "inPerson", lang),
+        notes: run.venue ?? undefined,
+      });
+    }),
+  );
+}
+
+function courseRunDescription(run: CourseRunRow, lang: string): string {
+  return (PLACES[lang] ?? PLACES.nl)(Math.max(0, run.capacity - run.registeredCount), run.capacity);
+}
+
+function courseCostOptions(course: CourseRow, lang: string): HsdsObject[] {
+  if (course.priceCents === 0) return [];
+  const options: HsdsObject[] = [
+    {
+      id: derivedId("cost_option", course.id, "standard"),
+      service_id: course.id,
+      option: phrase("standardPrice", lang),
+      currency: "EUR",
+      amount: course.priceCents / 100,
+    },
+  ];
+  if (course.uitpasPriceCents != null) {
+    options.push({
+      id: derivedId("cost_option", course.id, "uitpas"),
+      service_id: course.id,
+      option: phrase("uitpasPrice", lang),
+      currency: "EUR",
+      amount: course.uitpasPriceCents / 100,
+    });
+  }
+  return options;
+}
+
+/** The complete course service: organiser, runs at help points, sessions as schedules, language, topics, prices. */
+async function courseServiceFull(db: Db, municipality: Municipality, course: CourseRow, lang: string, now: Date): Promise<HsdsService> {
+  const [orgs, runs, topicRows] = await Promise.all([
+    loadOrganizations(db, municipality.id, [course.organizerId]),
+    loadCourseRuns(db, course.id, now),
+    db
+      .select({ topic: topics })
+      .from(courseTopics)
+      .innerJoin(topics, eq(topics.id, courseTopics.topicId))
+      .where(and(eq(courseTopics.courseId, course.id), eq(topics.municipalityId, municipality.id)))
+      .orderBy(asc(topics.position), asc(topics.code)),
+  ]);
+  const locations = await loadLocations(
+    db,
+    municipality,
+    runs.flatMap((r) => (r.run.helpPointId ? [r.run.helpPointId] : [])),
+    lang,
+  );
+  const organization = orgs.get(course.organizerId);
+  const serviceAtLocations = runs.flatMap(({ run }) => {
+    const location = run.helpPointId ? locations.get(run.helpPointId) : undefined;
+    if (!location) return [];
+    return [
+      compact({
+        id: run.id,
+        service_id: course.id,
+        location_id: run.helpPointId,
+        description: courseRunDescription(run, lang),
+        location,
+      }),
+    ];
+  });
+  return compact({
+    ...courseServiceOf(course, lang),
+    organization: organization ? organizationFull(organization, lang) : undefined,
+    service_at_locations: serviceAtLocations,
+    schedules: courseSchedules(course, runs, new Set(locations.keys()), lang),
+    languages: [languageEntry(course.instructionLanguage, { service_id: course.id })],
+    attributes: topicRows.map((t) => attributeOf("service", course.id, t.topic, municipality, lang)),
+    cost_options: courseCostOptions(course, lang),
+  }) as HsdsService;
+}
+
+/** A run of a published course at an active help point, as a service_at_location (its id is the run id). */
+async function courseServiceAtLocation(db: Db, municipality: Municipality, id: string, lang: string, now: Date): Promise<HsdsServiceAtLocation | null> {
+  const [row] = await db
+    .select({ run: courseRuns, course: courses })
+    .from(courseRuns)
+    .innerJoin(courses, eq(courses.id, courseRuns.courseId))
+    .innerJoin(helpPoints, eq(helpPoints.id, courseRuns.helpPointId))
+    .where(
+      and(
+        eq(courseRuns.id, id),
+        eq(courseRuns.cancelled, false),
+        eq(courses.municipalityId, municipality.id),
+        eq(courses.published, true),
+        eq(helpPoints.municipalityId, municipality.id),
+        eq(helpPoints.active, true),
+      ),
+    )
+    .limit(1);
+  if (!row || !row.run.helpPointId) return null;
+  const [orgs, locations, runs] = await Promise.all([
+    loadOrganizations(db, municipality.id, [row.course.organizerId]),
+    loadLocations(db, municipality, [row.run.helpPointId], lang),
+    loadCourseRuns(db, row.course.id, now, row.run.id),
+  ]);
+  return compact({
+    id: row.run.id,
+    service_id: row.course.id,
+    location_id: row.run.helpPointId,
+    description: courseRunDescription(row.run, lang),
+    schedules: courseSchedules(row.course, runs, new Set([row.run.helpPointId]), lang),
+    location: locations.get(row.run.helpPointId),
+    service: courseServiceOf(row.course, lang, orgs.get(row.course.organizerId)),
+  }) as HsdsServiceAtLocation;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Endpoints
 // ---------------------------------------------------------------------------------------------
 
@@ -681,25 +938,62 @@ export async function listServices(
     );
   }
   const where = and(...conditions);
-  const [[{ total }], rows] = await Promise.all([
+
+  // Courses are services too; they follow the other services (each part sorted by name).
+  const courseConditions: SQL[] = [offeredCourse(municipality.id, new Date())];
+  if (p.search) courseConditions.push(translatedMatches(courses.title, likePattern(p.search)));
+  if (p.organization_id) courseConditions.push(eq(courses.organizerId, p.organization_id));
+  if (p.taxonomy_term_id) {
+    courseConditions.push(
+      exists(
+        db
+          .select({ one: sql`1` })
+          .from(courseTopics)
+          .where(and(eq(courseTopics.courseId, courses.id), eq(courseTopics.topicId, p.taxonomy_term_id))),
+      ),
+    );
+  }
+  const courseWhere = and(...courseConditions);
+
+  const [[{ total: serviceTotal }], [{ total: courseTotal }]] = await Promise.all([
     db.select({ total: count() }).from(services).where(where),
-    db
-      .select()
-      .from(services)
-      .where(where)
-      .orderBy(serviceNameOrder(p.lang), asc(services.id))
-      .limit(p.per_page)
-      .offset(offsetOf(p)),
+    db.select({ total: count() }).from(courses).where(courseWhere),
   ]);
-  const orgs = await loadOrganizations(
-    db,
-    municipality.id,
-    rows.map((r) => r.organizationId),
-  );
+  const offset = offsetOf(p);
+  const serviceLimit = Math.max(0, Math.min(p.per_page, serviceTotal - offset));
+  const courseOffset = Math.max(0, offset - serviceTotal);
+  const courseLimit = p.per_page - serviceLimit;
+  const [rows, courseRows] = await Promise.all([
+    serviceLimit > 0
+      ? db
+          .select()
+          .from(services)
+          .where(where)
+          .orderBy(serviceNameOrder(p.lang), asc(services.id))
+          .limit(serviceLimit)
+          .offset(offset)
+      : Promise.resolve([]),
+    courseLimit > 0 && courseOffset < courseTotal
+      ? db
+          .select()
+          .from(courses)
+          .where(courseWhere)
+          .orderBy(courseNameOrder(p.lang), asc(courses.id))
+          .limit(courseLimit)
+          .offset(courseOffset)
+      : Promise.resolve([]),
+  ]);
+  const orgs = await loadOrganizations(db, municipality.id, [
+    ...rows.map((r) => r.organizationId),
+    ...courseRows.map((c) => c.organizerId),
+  ]);
   return ok(
     page(
-      rows.map((r) => serviceOf(r, p.lang, orgs.get(r.organizationId))),
-      total,
+      [
+        ...rows.map((r) => serviceOf(r, p.lang, orgs.get(r.organizationId))),
+        ...courseRows.map((c) => courseServiceOf(c, p.lang, orgs.get(c.organizerId))),
+      ],
+      serviceTotal + courseTotal,
       p.page,
       p.per_page,
     ),
@@ -725,7 +1019,16 @@ export async function getService(
     .from(services)
     .where(and(eq(services.id, id), eq(services.municipalityId, municipality.id)))
     .limit(1);
-  if (!row) return notFound("Unknown service");
+  if (!row) {
+    const now = new Date();
+    const [course] = await db
+      .select()
+      .from(courses)
+      .where(and(eq(courses.id, id), offeredCourse(municipality.id, now)))
+      .limit(1);
+    if (course) return ok(await courseServiceFull(db, municipality, course, lang, now));
+    return notFound("Unknown service");
+  }
 
   const [orgs, salRows] = await Promise.all([
     loadOrganizations(db, municipality.id, [row.organizationId]),
@@ -932,7 +1235,10 @@ export async function getServiceAtLocation(
       ),
     )
     .limit(1);
-  if (!row) return notFound("Unknown service_at_location");
+  if (!row) {
+    const course = await courseServiceAtLocation(db, municipality, id, lang, new Date());
+    return course ? ok(course) : notFound("Unknown service_at_location");
+  }
 
   const [orgs, locations] = await Promise.all([
     loadOrganizations(db, municipality.id, [row.service.organizationId]),

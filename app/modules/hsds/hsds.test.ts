@@ -5,6 +5,10 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database, Db } from "~/db/client.server";
 import {
+  courseRuns,
+  courses,
+  courseSessions,
+  courseTopics,
   districts,
   helpPoints,
   helpPointTopics,
@@ -949,5 +953,195 @@ describe("HSDS service_at_locations at scale", () => {
 
     const full = body(await listServiceAtLocations(db, "grootstad", { ...query, full: "true" }));
     expectValid("page_service_at_locations_full.json", full);
+  });
+});
+
+describe("HSDS courses as services", () => {
+  const c = {} as {
+    org: string;
+    point: string;
+    topic: string;
+    service: string;
+    course: string;
+    paidCourse: string;
+    run: string;
+    venueRun: string;
+    sessions: string[];
+    hidden: string[];
+  };
+  const DAY = 24 * 3600_000;
+  const future = (days: number, hourUtc: number) => new Date(Math.floor(Date.now() / DAY) * DAY + days * DAY + hourUtc * 3600_000);
+
+  beforeAll(async () => {
+    const [muni] = await db
+      .insert(municipalities)
+      .values({ slug: "cursusstad", name: "Cursusstad", phone: "09 000 00 00", latitude: 51.05, longitude: 3.72 })
+      .returning();
+    const [topic] = await db.insert(topics).values({ municipalityId: muni.id, code: "smartphone", name: { nl: "Smartphone", en: "Smartphone" } }).returning();
+    const [org] = await db
+      .insert(organizations)
+      .values({ municipalityId: muni.id, name: "Dienstencentrum Cursusstad", type: "service_centre", description: { nl: "Voor senioren" } })
+      .returning();
+    const [point] = await db
+      .insert(helpPoints)
+      .values({
+        municipalityId: muni.id,
+        organizationId: org.id,
+        name: "LDC De Linde",
+        type: "service_centre",
+        street: "Lindestraat 1",
+        postcode: "9000",
+        city: "Cursusstad",
+        latitude: 51.05,
+        longitude: 3.72,
+      })
+      .returning();
+    const [service] = await db.insert(services).values({ municipalityId: muni.id, organizationId: org.id, name: { nl: "Zitdag digitale hulp" } }).returning();
+    const [course, paidCourse, unpublished, pastOnly, cancelledOnly] = await db
+      .insert(courses)
+      .values([
+        {
+          municipalityId: muni.id,
+          organizerId: org.id,
+          title: { nl: "Smartphone voor beginners", en: "Smartphone for beginners" },
+          description: { nl: "Bellen, berichten en foto's." },
+          level: "starter",
+          audiences: ["seniors"],
+          instructionLanguage: "nl",
+        },
+        {
+          municipalityId: muni.id,
+          organizerId: org.id,
+          title: { nl: "Veilig online bankieren" },
+          level: "basic",
+          audiences: ["adults"],
+          priceCents: 1000,
+          uitpasPriceCents: 200,
+          mode: "online",
+        },
+        { municipalityId: muni.id, organizerId: org.id, title: { nl: "Niet gepubliceerd" }, level: "basic", audiences: ["adults"], published: false },
+        { municipalityId: muni.id, organizerId: org.id, title: { nl: "Voorbij" }, level: "basic", audiences: ["adults"] },
+        { municipalityId: muni.id, organizerId: org.id, title: { nl: "Geannuleerd" }, level: "basic", audiences: ["adults"] },
+      ])
+      .returning();
+    await db.insert(courseTopics).values({ courseId: course.id, topicId: topic.id });
+    const [run, venueRun, unpublishedRun, pastRun, cancelledRun] = await db
+      .insert(courseRuns)
+      .values([
+        { courseId: course.id, helpPointId: point.id, capacity: 12, registeredCount: 3 },
+        { courseId: paidCourse.id, venue: "Online via Teams", capacity: 20 },
+        { courseId: unpublished.id, helpPointId: point.id, capacity: 5 },
+        { courseId: pastOnly.id, helpPointId: point.id, capacity: 5 },
+        { courseId: cancelledOnly.id, helpPointId: point.id, capacity: 5, cancelled: true },
+      ])
+      .returning();
+    const sessions = await db
+      .insert(courseSessions)
+      .values([
+        { runId: run.id, startsAt: future(-7, 8), endsAt: future(-7, 10) },
+        { runId: run.id, startsAt: future(7, 8), endsAt: future(7, 10) },
+        { runId: run.id, startsAt: future(14, 8), endsAt: future(14, 10) },
+      ])
+      .returning();
+    await db.insert(courseSessions).values([
+      { runId: venueRun.id, startsAt: future(3, 17), endsAt: future(3, 19) },
+      { runId: unpublishedRun.id, startsAt: future(3, 8), endsAt: future(3, 10) },
+      { runId: pastRun.id, startsAt: future(-3, 8), endsAt: future(-3, 10) },
+      { runId: cancelledRun.id, startsAt: future(3, 8), endsAt: future(3, 10) },
+    ]);
+    Object.assign(c, {
+      org: org.id,
+      point: point.id,
+      topic: topic.id,
+      service: service.id,
+      course: course.id,
+      paidCourse: paidCourse.id,
+      run: run.id,
+      venueRun: venueRun.id,
+      sessions: sessions.map((x) => x.id),
+      hidden: [unpublished.id, pastOnly.id, cancelledOnly.id],
+    });
+  });
+
+  it("lists published courses with sessions to come after the other services", async () => {
+    const list = body(await listServices(db, "cursusstad", {}));
+    expectValid("page_services.json", list);
+    expect(ids(list)).toEqual([c.service, c.course, c.paidCourse]);
+    expect(list.total_items).toBe(3);
+    expect(list.contents[1]).toMatchObject({
+      name: "Smartphone voor beginners",
+      description: "Bellen, berichten en foto's.",
+      status: "active",
+      organization_id: c.org,
+      fees_description: "Gratis",
+      organization: { id: c.org, name: "Dienstencentrum Cursusstad" },
+    });
+    expect(list.contents[2].fees_description).toMatch(/^€\s10; Met UiTPAS-kansentarief: €\s2$/);
+    for (const hidden of c.hidden) expect(ids(list)).not.toContain(hidden);
+
+    // Pages run on from the services into the courses.
+    const first = body(await listServices(db, "cursusstad", { per_page: "2" }));
+    const second = body(await listServices(db, "cursusstad", { per_page: "2", page: "2" }));
+    expect([...ids(first), ...ids(second)]).toEqual([c.service, c.course, c.paidCourse]);
+    expect(second).toMatchObject({ total_items: 3, total_pages: 2, size: 1, last_page: true });
+
+    expect(ids(body(await listServices(db, "cursusstad", { search: "bankieren" })))).toEqual([c.paidCourse]);
+    expect(ids(body(await listServices(db, "cursusstad", { taxonomy_term_id: c.topic })))).toEqual([c.course]);
+    expect(ids(body(await listServices(db, "cursusstad", { organization_id: c.org })))).toEqual([c.service, c.course, c.paidCourse]);
+    expect(body(await listServices(db, "cursusstad", { lang: "en" })).contents[1].name).toBe("Smartphone for beginners");
+    // Teststad's lists are untouched by another municipality's courses.
+    expect(ids(body(await listServices(db, "teststad", {})))).toEqual([f.s3, f.s1, f.s2]);
+  });
+
+  it("gives a course as a complete service with its sessions as schedules, valid against the schema", async () => {
+    const service = body(await getService(db, "cursusstad", c.course));
+    expectValid("compiled/service_with_definitions.json", service);
+    expect(service).toMatchObject({ id: c.course, name: "Smartphone voor beginners", organization: { id: c.org, description: "Voor senioren" } });
+    const schedules = service.schedules as Item[];
+    // The past session is left out; the others count as lessons 2 and 3 of 3.
+    expect(schedules.map((x) => x.id)).toEqual([c.sessions[1], c.sessions[2]]);
+    const start = future(7, 8);
+    const date = brusselsDate(start);
+    expect(schedules[0]).toMatchObject({
+      service_id: c.course,
+      location_id: c.point,
+      service_at_location_id: c.run,
+      valid_from: date,
+      valid_to: date,
+      dtstart: date,
+      until: date,
+      description: "Smartphone voor beginners (les 2 van 3)",
+      attending_type: "Ter plaatse",
+    });
+    expect(schedules[0].opens_at).toMatch(/^(09|10):00$/);
+    expect(schedules[0].timezone).toBe(schedules[0].opens_at === "09:00" ? 1 : 2);
+    const sals = service.service_at_locations as Item[];
+    expect(sals).toHaveLength(1);
+    expect(sals[0]).toMatchObject({ id: c.run, service_id: c.course, location_id: c.point, description: "12 plaatsen, 9 vrij" });
+    expect((sals[0].location as Item).name).toBe("LDC De Linde");
+    expect(service.languages).toEqual([expect.objectContaining({ code: "nl", service_id: c.course })]);
+    expect((service.attributes as Item[]).map((a) => a.taxonomy_term_id)).toEqual([c.topic]);
+
+    const paid = body(await getService(db, "cursusstad", c.paidCourse, { lang: "en" }));
+    expectValid("compiled/service_with_definitions.json", paid);
+    expect(paid.service_at_locations).toEqual([]);
+    expect((paid.schedules as Item[])[0]).toMatchObject({ attending_type: "Online", notes: "Online via Teams" });
+    expect((paid.schedules as Item[])[0].location_id).toBeUndefined();
+    expect((paid.cost_options as Item[]).map((o) => [o.option, o.amount, o.currency])).toEqual([
+      ["Standard price", 10, "EUR"],
+      ["With UiTPAS reduced rate", 2, "EUR"],
+    ]);
+
+    for (const hidden of c.hidden) expect((await getService(db, "cursusstad", hidden)).status).toBe(404);
+    expect((await getService(db, "teststad", c.course)).status).toBe(404);
+  });
+
+  it("gives a run at a help point as a service_at_location", async () => {
+    const sal = body(await getServiceAtLocation(db, "cursusstad", c.run));
+    expectValid("service_at_location_detail.json", sal);
+    expect(sal).toMatchObject({ id: c.run, service_id: c.course, location_id: c.point, service: { id: c.course } });
+    expect((sal.schedules as Item[]).map((x) => x.id)).toEqual([c.sessions[1], c.sessions[2]]);
+    expect((await getServiceAtLocation(db, "cursusstad", c.venueRun)).status).toBe(404);
+    expect((await getServiceAtLocation(db, "teststad", c.run)).status).toBe(404);
   });
 });

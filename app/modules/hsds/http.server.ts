@@ -22,10 +22,30 @@ export function hsdsResponse(result: HsdsResult<unknown>): Response {
   return result.status === 200 ? hsdsJson(result.body) : hsdsError(result.status, result.body.error);
 }
 
-/** Runs a loader body; an unexpected failure becomes a JSON 500 instead of an HTML error page. */
-export async function hsdsHandle(run: () => Promise<HsdsResult<unknown>>): Promise<Response> {
+const CACHE_SECONDS = 60;
+const CACHE_ENTRIES = 500;
+const cache = new Map<string, { expires: number; result: HsdsResult<unknown> }>();
+
+/**
+ * Answers are kept in memory for as long as Cache-Control already allows clients to keep them (60 s): open data
+ * is read far more often than the offer changes, and a repeated query then costs no database work.
+ */
+async function cached(key: string, run: () => Promise<HsdsResult<unknown>>): Promise<HsdsResult<unknown>> {
+  const now = Date.now();
+  const hit = cache.get(key);
+  if (hit && hit.expires > now) return hit.result;
+  const result = await run();
+  if (result.status !== 400) {
+    if (cache.size >= CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
+    cache.set(key, { expires: now + CACHE_SECONDS * 1000, result });
+  }
+  return result;
+}
+
+/** Runs a loader body for this request's URL; an unexpected failure becomes a JSON 500 instead of an HTML error page. */
+export async function hsdsHandle(request: Request, run: () => Promise<HsdsResult<unknown>>): Promise<Response> {
   try {
-    return hsdsResponse(await run());
+    return hsdsResponse(await cached(request.url, run));
   } catch (error) {
     console.error("HSDS API error", error);
     return Response.json(

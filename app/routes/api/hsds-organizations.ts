@@ -5,5 +5,5 @@ import { hsdsHandle } from "~/modules/hsds/http.server";
 
 /** HSDS 3.0: paginated organizations. */
 export function loader({ request, params }: LoaderFunctionArgs) {
-  return hsdsHandle(() => listOrganizations(getDb(), params.municipality ?? "", new URL(request.url).searchParams));
+  return hsdsHandle(request, () => listOrganizations(getDb(), params.municipality ?? "", new URL(request.url).searchParams));
 }

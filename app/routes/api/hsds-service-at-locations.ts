@@ -5,7 +5,7 @@ import { hsdsHandle } from "~/modules/hsds/http.server";
 
 /** HSDS 3.0: paginated service_at_locations (search, taxonomy_term_id, postcode, proximity). */
 export function loader({ request, params }: LoaderFunctionArgs) {
-  return hsdsHandle(() =>
+  return hsdsHandle(request, () =>
     listServiceAtLocations(getDb(), params.municipality ?? "", new URL(request.url).searchParams),
   );
 }

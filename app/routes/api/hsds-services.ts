@@ -5,5 +5,5 @@ import { hsdsHandle } from "~/modules/hsds/http.server";
 
 /** HSDS 3.0: paginated services. */
 export function loader({ request, params }: LoaderFunctionArgs) {
-  return hsdsHandle(() => listServices(getDb(), params.municipality ?? "", new URL(request.url).searchParams));
+  return hsdsHandle(request, () => listServices(getDb(), params.municipality ?? "", new URL(request.url).searchParams));
 }

@@ -5,5 +5,5 @@ import { hsdsHandle } from "~/modules/hsds/http.server";
 
 /** HSDS 3.0: the municipality's taxonomy of help topics. */
 export function loader({ request, params }: LoaderFunctionArgs) {
-  return hsdsHandle(() => listTaxonomies(getDb(), params.municipality ?? "", new URL(request.url).searchParams));
+  return hsdsHandle(request, () => listTaxonomies(getDb(), params.municipality ?? "", new URL(request.url).searchParams));
 }

@@ -5,5 +5,5 @@ import { hsdsHandle } from "~/modules/hsds/http.server";
 
 /** HSDS 3.0: the municipality's help topics as taxonomy terms. */
 export function loader({ request, params }: LoaderFunctionArgs) {
-  return hsdsHandle(() => listTaxonomyTerms(getDb(), params.municipality ?? "", new URL(request.url).searchParams));
+  return hsdsHandle(request, () => listTaxonomyTerms(getDb(), params.municipality ?? "", new URL(request.url).searchParams));
 }

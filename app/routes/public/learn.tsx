@@ -1,8 +1,9 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { publicHref, usePublicContext } from "~/modules/municipality/public-context";
+import { Icon } from "~/ui/icons";
 
-/** Until the course catalogue exists, learning happens at the help points: say so honestly and lead there. */
+/** Learning: first the course catalogue, then help at a help point at your own pace. */
 export default function Learn() {
   const { t } = useTranslation();
   const ctx = usePublicContext();
@@ -10,7 +11,19 @@ export default function Learn() {
     <div className="narrow">
       <title>{`${t("learn.title")} — Digibrug ${ctx.municipality.name}`}</title>
       <h1>{t("learn.title")}</h1>
-      <p className="lead">{t("learn.intro")}</p>
+      <ul className="pillars">
+        <li>
+          <Link className="pillar" to={publicHref(ctx, "/cursussen")}>
+            <Icon name="learn" size={36} />
+            <span>
+              <span className="pillar-title">{t("courses.learnCatalogueTitle")}</span>
+              <span className="pillar-text">{t("courses.learnCatalogueText")}</span>
+            </span>
+          </Link>
+        </li>
+      </ul>
+      <h2>{t("courses.learnHelpTitle")}</h2>
+      <p>{t("courses.learnHelpText")}</p>
       <ul className="pillars">
         <li>
           <Link className="pillar" to={`${publicHref(ctx, "/hulp")}?topic=smartphone-basics`}>
@@ -28,6 +41,10 @@ export default function Learn() {
           </Link>
         </li>
       </ul>
+      <h2>{t("learn.schoolsTitle")}</h2>
+      <p>
+        <Link to={publicHref(ctx, "/scholen")}>{t("courseRun.school.title")}</Link>
+      </p>
       <p>{t("learn.call", { phone: ctx.municipality.phone })}</p>
     </div>
   );

@@ -68,6 +68,11 @@ export default function StaffLayout({ loaderData }: { loaderData: StaffContext }
                     <NavLink to={`/beheer/${current.slug}/cursussen`}>Cursussen</NavLink>
                   </li>
                 ) : null}
+                {allowed("learning.teach") ? (
+                  <li>
+                    <NavLink to={`/beheer/${current.slug}/sessies`}>Lessen</NavLink>
+                  </li>
+                ) : null}
                 {allowed("learning.manage") ? (
                   <li>
                     <NavLink to={`/beheer/${current.slug}/scholen`}>Scholen</NavLink>
