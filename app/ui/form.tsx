@@ -42,15 +42,20 @@ export function describedBy(id: string, { hint, error }: { hint?: boolean; error
 
 interface FieldProps {
   id: string;
+  /** The form field name; the id when not given. */
+  name?: string;
   label: string;
   hint?: string;
   value: string;
   error?: string;
+  /** Language of the text typed here (a translation field); Arabic is written right to left. */
+  lang?: string;
 }
 
 /** A labelled text input with its hint and error, GOV.UK style; the name is the id. */
 export function TextField({
   id,
+  name,
   label,
   hint,
   value,
@@ -61,6 +66,7 @@ export function TextField({
   min,
   max,
   inputMode,
+  lang,
 }: FieldProps & {
   type?: string;
   autoComplete?: string;
@@ -80,7 +86,7 @@ export function TextField({
       <FieldError id={id} message={error} />
       <input
         id={id}
-        name={id}
+        name={name ?? id}
         type={type}
         defaultValue={value}
         autoComplete={autoComplete}
@@ -88,6 +94,8 @@ export function TextField({
         min={min}
         max={max}
         inputMode={inputMode}
+        lang={lang}
+        dir={lang === "ar" ? "rtl" : undefined}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(id, { hint: Boolean(hint), error })}
       />
@@ -95,7 +103,7 @@ export function TextField({
   );
 }
 
-export function TextArea({ id, label, hint, value, error, rows = 4 }: FieldProps & { rows?: number }) {
+export function TextArea({ id, name, label, hint, value, error, lang, rows = 4 }: FieldProps & { rows?: number }) {
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -107,9 +115,11 @@ export function TextArea({ id, label, hint, value, error, rows = 4 }: FieldProps
       <FieldError id={id} message={error} />
       <textarea
         id={id}
-        name={id}
+        name={name ?? id}
         rows={rows}
         defaultValue={value}
+        lang={lang}
+        dir={lang === "ar" ? "rtl" : undefined}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(id, { hint: Boolean(hint), error })}
       />

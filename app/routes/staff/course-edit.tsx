@@ -46,7 +46,7 @@ import {
 import { listTopics } from "~/modules/municipality/municipality.server";
 import { SPOKEN_LANGUAGE_LABELS } from "~/modules/offer/labels";
 import { organizationOptions } from "~/modules/offer/organizations.server";
-import { describedBy, ErrorSummary, FieldError, type FieldErrors } from "~/ui/form";
+import { describedBy, ErrorSummary, FieldError, type FieldErrors, TextArea, TextField } from "~/ui/form";
 import { StaffErrorBoundary } from "~/ui/staff-error";
 import type { Route } from "./+types/course-edit";
 
@@ -278,78 +278,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 // Form parts
 // ---------------------------------------------------------------------------------------------
 
-function Input({
-  id,
-  name,
-  label,
-  hint,
-  value,
-  error,
-  type = "text",
-  className,
-  lang,
-  inputMode,
-}: {
-  id: string;
-  name?: string;
-  label: string;
-  hint?: string;
-  value: string;
-  error?: string;
-  type?: string;
-  className?: string;
-  lang?: string;
-  inputMode?: "numeric" | "decimal" | "text";
-}) {
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      <FieldError id={id} message={error} />
-      <input
-        id={id}
-        name={name ?? id}
-        type={type}
-        defaultValue={value}
-        autoComplete="off"
-        className={className}
-        lang={lang}
-        dir={lang === "ar" ? "rtl" : undefined}
-        inputMode={inputMode}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, { hint: Boolean(hint), error })}
-      />
-    </div>
-  );
-}
 
-function Area({ id, label, hint, value, error, lang }: { id: string; label: string; hint?: string; value: string; error?: string; lang?: string }) {
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      <FieldError id={id} message={error} />
-      <textarea
-        id={id}
-        name={id}
-        rows={4}
-        defaultValue={value}
-        lang={lang}
-        dir={lang === "ar" ? "rtl" : undefined}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, { hint: Boolean(hint), error })}
-      />
-    </div>
-  );
-}
 
 function Select({
   id,
@@ -466,7 +395,7 @@ function TranslatedFields({
   errors: FieldErrors;
   multiline?: boolean;
 }) {
-  const Component = multiline ? Area : Input;
+  const Component = multiline ? TextArea : TextField;
   const open = OTHER_LANGUAGES.some((l) => values[key(field, l.code)] || errors[key(field, l.code)]);
   return (
     <>
@@ -607,10 +536,10 @@ export default function CourseEdit({ loaderData, actionData }: Route.ComponentPr
                       <input type="hidden" name="intent" value="add-session" />
                       <input type="hidden" name="runId" value={run.id} />
                       <div className="hours-row">
-                        <Input id={`${sessionPrefix}date`} name="date" label="Datum" type="date" className="input-date" value={sessionValues.date} error={errors[`${sessionPrefix}date`]} />
-                        <Input id={`${sessionPrefix}startTime`} name="startTime" label="Van" hint="Bv. 09:30" className="input-short" value={sessionValues.startTime} error={errors[`${sessionPrefix}startTime`]} />
-                        <Input id={`${sessionPrefix}endTime`} name="endTime" label="Tot" hint="Bv. 11:30" className="input-short" value={sessionValues.endTime} error={errors[`${sessionPrefix}endTime`]} />
-                        <Input
+                        <TextField id={`${sessionPrefix}date`} name="date" label="Datum" type="date" className="input-date" value={sessionValues.date} error={errors[`${sessionPrefix}date`]} />
+                        <TextField id={`${sessionPrefix}startTime`} name="startTime" label="Van" hint="Bv. 09:30" className="input-short" value={sessionValues.startTime} error={errors[`${sessionPrefix}startTime`]} />
+                        <TextField id={`${sessionPrefix}endTime`} name="endTime" label="Tot" hint="Bv. 11:30" className="input-short" value={sessionValues.endTime} error={errors[`${sessionPrefix}endTime`]} />
+                        <TextField
                           id={`${sessionPrefix}weeks`}
                           name="weeks"
                           label="Aantal weken"
@@ -680,10 +609,10 @@ export default function CourseEdit({ loaderData, actionData }: Route.ComponentPr
                   <legend>Eerste les (niet verplicht)</legend>
                   <p className="hint">U kunt lessen ook later toevoegen.</p>
                   <div className="hours-row">
-                    <Input id="new-date" name="date" label="Datum" type="date" className="input-date" value={newRunValues.date} error={errors["new-date"]} />
-                    <Input id="new-startTime" name="startTime" label="Van" hint="Bv. 09:30" className="input-short" value={newRunValues.startTime} error={errors["new-startTime"]} />
-                    <Input id="new-endTime" name="endTime" label="Tot" hint="Bv. 11:30" className="input-short" value={newRunValues.endTime} error={errors["new-endTime"]} />
-                    <Input id="new-weeks" name="weeks" label="Aantal weken" hint="Elke week op dezelfde dag" inputMode="numeric" className="input-short" value={newRunValues.weeks} error={errors["new-weeks"]} />
+                    <TextField id="new-date" name="date" label="Datum" type="date" className="input-date" value={newRunValues.date} error={errors["new-date"]} />
+                    <TextField id="new-startTime" name="startTime" label="Van" hint="Bv. 09:30" className="input-short" value={newRunValues.startTime} error={errors["new-startTime"]} />
+                    <TextField id="new-endTime" name="endTime" label="Tot" hint="Bv. 11:30" className="input-short" value={newRunValues.endTime} error={errors["new-endTime"]} />
+                    <TextField id="new-weeks" name="weeks" label="Aantal weken" hint="Elke week op dezelfde dag" inputMode="numeric" className="input-short" value={newRunValues.weeks} error={errors["new-weeks"]} />
                   </div>
                 </fieldset>
                 <button type="submit" className="button">
@@ -756,8 +685,8 @@ export default function CourseEdit({ loaderData, actionData }: Route.ComponentPr
             />
             <fieldset className="field">
               <legend>Prijs</legend>
-              <Input id="price" label="Prijs in euro" hint="Bijvoorbeeld 10 of 12,50. Leeg of 0: gratis." inputMode="decimal" className="input-short" value={values.price} error={courseErrors.price} />
-              <Input
+              <TextField id="price" label="Prijs in euro" hint="Bijvoorbeeld 10 of 12,50. Leeg of 0: gratis." inputMode="decimal" className="input-short" value={values.price} error={courseErrors.price} />
+              <TextField
                 id="uitpasPrice"
                 label="Prijs met UiTPAS-kansentarief (niet verplicht)"
                 hint="Bijvoorbeeld 2. Leeg: geen kansentarief."
@@ -784,7 +713,7 @@ export default function CourseEdit({ loaderData, actionData }: Route.ComponentPr
             ) : (
               <p className="hint">Er zijn nog geen mensen met de rol lesgever in deze gemeente.</p>
             )}
-            <Input
+            <TextField
               id="completionPercent"
               label="Aanwezig voor een getuigschrift (procent van de lessen)"
               hint="Bijvoorbeeld 75: wie 3 van de 4 lessen aanwezig is, heeft de cursus gevolgd."
@@ -832,7 +761,7 @@ function RunFields({
         options={places}
         empty="Geen hulppunt: een andere plek"
       />
-      <Input
+      <TextField
         id={`${prefix}venue`}
         name="venue"
         label="Andere plek of uitleg (niet verplicht)"
@@ -840,8 +769,8 @@ function RunFields({
         value={values.venue}
         error={errors[`${prefix}venue`]}
       />
-      <Input id={`${prefix}capacity`} name="capacity" label="Aantal plaatsen" inputMode="numeric" className="input-short" value={values.capacity} error={errors[`${prefix}capacity`]} />
-      <Input
+      <TextField id={`${prefix}capacity`} name="capacity" label="Aantal plaatsen" inputMode="numeric" className="input-short" value={values.capacity} error={errors[`${prefix}capacity`]} />
+      <TextField
         id={`${prefix}offerHours`}
         name="offerHours"
         label="Uren om een vrijgekomen plaats te aanvaarden"
