@@ -47,11 +47,15 @@ if (config.production) {
   build = () => viteServer.ssrLoadModule("virtual:react-router/server-build") as Promise<ServerBuild>;
 }
 
-// Background jobs (outbox, reminders, offers) live in the app bundle; start them once it is loaded.
+// Demo data and background jobs use the app's own modules (i18n catalogues, messages), which only the app
+// bundle can load: they are exported from entry.server and run from there.
 const loadedBuild = typeof build === "function" ? await build() : build;
-const stopJobs = (loadedBuild.entry.module as unknown as { startJobs: typeof import("~/jobs").startJobs }).startJobs(
-  (message, error) => logger.error({ err: error }, message),
-);
+const entry = loadedBuild.entry.module as unknown as typeof import("~/entry.server");
+if (config.demo) {
+  const { seeded } = await entry.seedDemoData(database.db);
+  logger.info(seeded ? "demo data loaded (Antwerpen, Hasselt)" : "demo data already present");
+}
+const stopJobs = entry.startJobs((message, error) => logger.error({ err: error }, message));
 
 app.all(
   /.*/,

@@ -6,8 +6,10 @@ import { renderToPipeableStream } from "react-dom/server";
 
 export const streamTimeout = 5_000;
 
-// The Express server starts the background jobs from here, so they share the routes' module graph.
+// The Express server loads the demo data and starts the background jobs from here, so they share the routes'
+// module graph (the server itself only opens the database).
 export { startJobs } from "~/jobs";
+export { seedDemoData } from "~/modules/demo/seed.server";
 
 declare module "react-router" {
   interface AppLoadContext {

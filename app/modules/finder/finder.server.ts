@@ -27,7 +27,7 @@ import {
 import type { FinderQuery } from "./schema";
 
 export const RESULTS_PER_PAGE = 20;
-/** The finder looks at no more than this many nearest matches; more is noise for a person. */
+/** With "open now", the finder checks the hours of no more than this many nearest matches. */
 const MAX_CANDIDATES = 400;
 
 export interface Place {
@@ -158,34 +158,38 @@ export async function searchHelpPoints(
   }
 
   const distance = place ? distanceSql(place) : sql<null>`null`;
-  const rows = await db
-    .select({
-      id: helpPoints.id,
-      name: helpPoints.name,
-      type: helpPoints.type,
-      street: helpPoints.street,
-      postcode: helpPoints.postcode,
-      city: helpPoints.city,
-      district: districts.name,
-      walkIn: helpPoints.walkIn,
-      byAppointment: helpPoints.byAppointment,
-      wheelchairAccessible: helpPoints.wheelchairAccessible,
-      languages: helpPoints.languages,
-      latitude: helpPoints.latitude,
-      longitude: helpPoints.longitude,
-      distanceKm: distance,
-    })
-    .from(helpPoints)
-    .leftJoin(districts, eq(districts.id, helpPoints.districtId))
-    .where(and(...conditions))
-    .orderBy(place ? sql`${distance} asc nulls last` : asc(helpPoints.name), asc(helpPoints.id))
-    .limit(MAX_CANDIDATES);
+  const candidates = (limit: number, offset: number) =>
+    db
+      .select({
+        id: helpPoints.id,
+        name: helpPoints.name,
+        type: helpPoints.type,
+        street: helpPoints.street,
+        postcode: helpPoints.postcode,
+        city: helpPoints.city,
+        district: districts.name,
+        walkIn: helpPoints.walkIn,
+        byAppointment: helpPoints.byAppointment,
+        wheelchairAccessible: helpPoints.wheelchairAccessible,
+        languages: helpPoints.languages,
+        latitude: helpPoints.latitude,
+        longitude: helpPoints.longitude,
+        distanceKm: distance,
+        total: sql<number>`count(*) over ()`,
+      })
+      .from(helpPoints)
+      .leftJoin(districts, eq(districts.id, helpPoints.districtId))
+      .where(and(...conditions))
+      .orderBy(place ? sql`${distance} asc nulls last` : asc(helpPoints.name), asc(helpPoints.id))
+      .limit(limit)
+      .offset(offset);
+  type Candidate = Awaited<ReturnType<typeof candidates>>[number];
 
   // Opening status costs a schedule per point: work it out for every candidate only when "open now" filters on
-  // it, otherwise just for the page that is shown.
-  const withStatus = async (candidates: typeof rows) => {
-    const schedules = await loadSchedules(db, candidates.map((r) => r.id), today);
-    return candidates.map((row) => {
+  // it, otherwise the database pages and only the shown points get a status.
+  const withStatus = async (rows: Candidate[]): Promise<PointSummary[]> => {
+    const schedules = await loadSchedules(db, rows.map((r) => r.id), today);
+    return rows.map(({ total: _total, ...row }) => {
       const schedule = schedules.get(row.id)!;
       return {
         ...row,
@@ -194,24 +198,29 @@ export async function searchHelpPoints(
       };
     });
   };
-  const pageOf = <T,>(all: T[]) => {
-    const pages = Math.max(1, Math.ceil(all.length / RESULTS_PER_PAGE));
-    const page = Math.min(query.page, pages);
-    return { pages, page, slice: all.slice((page - 1) * RESULTS_PER_PAGE, page * RESULTS_PER_PAGE) };
-  };
+  const pagesFor = (total: number) => Math.max(1, Math.ceil(total / RESULTS_PER_PAGE));
+
   let total: number;
-  let paged: { pages: number; page: number; slice: PointSummary[] };
+  let page: number;
+  let results: PointSummary[];
   if (query.open) {
-    const open = (await withStatus(rows)).filter((r) => r.status.openNow);
+    const open = (await withStatus(await candidates(MAX_CANDIDATES, 0))).filter((r) => r.status.openNow);
     total = open.length;
-    paged = pageOf(open);
+    page = Math.min(query.page, pagesFor(total));
+    results = open.slice((page - 1) * RESULTS_PER_PAGE, page * RESULTS_PER_PAGE);
   } else {
-    total = rows.length;
-    const { pages, page, slice } = pageOf(rows);
-    paged = { pages, page, slice: await withStatus(slice) };
+    page = query.page;
+    let rows = await candidates(RESULTS_PER_PAGE, (page - 1) * RESULTS_PER_PAGE);
+    if (rows.length === 0 && page > 1) {
+      // A page past the end (an old link): show the last page instead.
+      const [first] = await candidates(1, 0);
+      page = pagesFor(Number(first?.total ?? 0));
+      rows = await candidates(RESULTS_PER_PAGE, (page - 1) * RESULTS_PER_PAGE);
+    }
+    total = Number(rows[0]?.total ?? 0);
+    results = await withStatus(rows);
   }
-  const { page, pages } = paged;
-  const results = paged.slice;
+  const pages = pagesFor(total);
   return { total, page, pages, place, unknownPostcode, results };
 }
 
@@ -261,14 +270,23 @@ export async function getHelpPointDetails(db: Db, municipalityId: string, pointI
 }
 export type HelpPointDetails = NonNullable<Awaited<ReturnType<typeof getHelpPointDetails>>>;
 
-/** Languages the helpers speak somewhere in the municipality, for the finder's language filter. */
-export async function listSpokenLanguages(db: Db, municipalityId: string): Promise<string[]> {
+const spokenLanguagesCache = new Map<string, { expires: number; codes: string[] }>();
+
+/**
+ * Languages the helpers speak somewhere in the municipality, for the finder's language filter. It reads every
+ * help point, so it is kept for a minute: a new language shows up in the filter within that time.
+ */
+export async function listSpokenLanguages(db: Db, municipalityId: string, now = Date.now()): Promise<string[]> {
+  const hit = spokenLanguagesCache.get(municipalityId);
+  if (hit && hit.expires > now) return hit.codes;
   const rows = await db
     .selectDistinct({ code: sql<string>`unnest(${helpPoints.languages})` })
     .from(helpPoints)
     .where(and(eq(helpPoints.municipalityId, municipalityId), eq(helpPoints.active, true)));
   const order = ["nl", "fr", "en", "ar"];
-  return rows
+  const codes = rows
     .map((r) => r.code)
     .sort((a, b) => (order.indexOf(a) + 1 || 99) - (order.indexOf(b) + 1 || 99) || a.localeCompare(b));
+  spokenLanguagesCache.set(municipalityId, { expires: now + 60_000, codes });
+  return codes;
 }

@@ -130,6 +130,33 @@ describe("help point finder", () => {
     expect(await getHelpPointDetails(database.db, antwerpen.id, "not-a-uuid", TUESDAY_10H)).toBeNull();
   });
 
+  it("pages through many results, 20 at a time, and an old link past the end shows the last page", async () => {
+    const [many] = await database.db
+      .insert(municipalities)
+      .values({ slug: "veelstad", name: "Veelstad", phone: "09 000 00 00", latitude: 51, longitude: 3.7 })
+      .returning();
+    const [org] = await database.db.insert(organizations).values({ municipalityId: many.id, name: "Veelstad", type: "city_department" }).returning();
+    await database.db.insert(helpPoints).values(
+      Array.from({ length: 23 }, (_, i) => ({
+        municipalityId: many.id,
+        organizationId: org.id,
+        name: `Punt ${String(i + 1).padStart(2, "0")}`,
+        type: "digipunt" as const,
+        street: "Straat 1",
+        postcode: "9000",
+        city: "Veelstad",
+      })),
+    );
+    const first = await searchHelpPoints(database.db, many, q(), TUESDAY_10H);
+    expect(first).toMatchObject({ total: 23, page: 1, pages: 2 });
+    expect(names(first)).toHaveLength(20);
+    const second = await searchHelpPoints(database.db, many, q({ page: "2" }), TUESDAY_10H);
+    expect(names(second)).toEqual(["Punt 21", "Punt 22", "Punt 23"]);
+    const pastTheEnd = await searchHelpPoints(database.db, many, q({ page: "9" }), TUESDAY_10H);
+    expect(pastTheEnd).toMatchObject({ total: 23, page: 2 });
+    expect(names(pastTheEnd)).toEqual(["Punt 21", "Punt 22", "Punt 23"]);
+  });
+
   it("lists the languages spoken, Dutch first", async () => {
     expect(await listSpokenLanguages(database.db, antwerpen.id)).toEqual(["nl", "fr", "ar"]);
   });
