@@ -10,6 +10,7 @@ import { TZDate } from "@date-fns/tz";
 import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
 import { freePlaces, IS_CLASS_WORKSHOP, OFFERED_COUNT, WAITING_COUNT } from "./places.server";
+import { cancelRegistrationsOfRun } from "./registration.server";
 import {
   courseRuns,
   courses,
@@ -700,12 +701,24 @@ export async function updateRun(db: Db, municipalityId: string, courseId: string
   }
 }
 
-/** Cancel a run: it stays visible as cancelled, registration closes. Audited. */
-export async function cancelRun(db: Db, municipalityId: string, courseId: string, runId: string, actor: Actor | null): Promise<void> {
+/**
+ * Cancel a run: it stays visible as cancelled, registration closes. Everyone registered, offered or waiting is
+ * cancelled and told by SMS or e-mail (outbox, same transaction). Audited.
+ */
+export async function cancelRun(
+  db: Db,
+  municipalityId: string,
+  courseId: string,
+  runId: string,
+  actor: Actor | null,
+  options: { now?: Date; baseUrl?: string } = {},
+): Promise<void> {
   await db.transaction(async (tx) => {
     const txDb = tx as unknown as Db;
     const run = await requireRun(txDb, municipalityId, courseId, runId);
     if (run.cancelled) return;
+    // Locks the run; null when a concurrent cancel got there first.
+    if (!(await cancelRegistrationsOfRun(txDb, runId, options.now, options.baseUrl))) return;
     await tx.update(courseRuns).set({ cancelled: true }).where(eq(courseRuns.id, runId));
     await recordAudit(txDb, {
       actor,

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database, Db } from "~/db/client.server";
-import { auditLog, courseRuns, courses, courseSessions, courseTopics, courseTrainers, topics } from "~/db/schema";
+import { auditLog, courseRuns, courses, courseSessions, courseTopics, courseTrainers, outbox, registrations, topics } from "~/db/schema";
 import { createTestDatabase } from "~/db/test-database";
 import { addDaysTo, brusselsDate } from "~/modules/finder/opening-hours";
 import { createStaffUser, type StaffUser } from "~/modules/offer/test-fixtures";
@@ -25,6 +25,7 @@ import {
 } from "./catalogue.server";
 import { courseInput, parseCatalogueQuery, parseEuro, runInput, sessionInput, type CourseInput } from "./course-schema";
 import { courseCalendar, sessionsToIcs } from "./ical.server";
+import { cancelRegistration, registerForRun } from "./registration.server";
 import { seedLearningFixture, type LearningFixture } from "./test-fixtures";
 
 let database: Database;
@@ -312,6 +313,50 @@ describe("staff changes", () => {
     expect(details!.runs.find((r) => r.id === runId)).toMatchObject({ cancelled: true, registrationOpen: false });
     const [entry] = await db.select().from(auditLog).where(and(eq(auditLog.action, "cancel"), eq(auditLog.entityId, runId)));
     expect(entry).toBeTruthy();
+  });
+
+  it("cancels everyone registered, offered or waiting and tells each person who can be reached", async () => {
+    const runId = await addRun(db, antwerp(), f.course, { helpPointId: f.offer.digipuntKiel, venue: null, capacity: 2, offerHours: 48 }, actor);
+    await addSessions(db, antwerp(), f.course, runId, { date: addDaysTo(brusselsDate(now), 30), startTime: "14:00", endTime: "16:00", weeks: 1 }, actor, now);
+    const register = async (name: string, contact: { phone?: string; email?: string }, language = "nl") => {
+      const result = await registerForRun(
+        db,
+        { runId, municipalityId: antwerp(), name, language, ...contact },
+        { joinWaitlistIfFull: true, baseUrl: "https://digibrug.test", byUserId: trainer.id, now },
+      );
+      if (!result.ok) throw new Error(JSON.stringify(result));
+      return result.registrationId;
+    };
+    const leaves = await register("Ann", { phone: "0470 11 11 11" });
+    const byEmail = await register("Bram", { email: "bram@example.test" });
+    const noContact = await register("Chris", {}); // at the desk, no phone or e-mail: first in line, gets the offer
+    const waiting = await register("Dina", { phone: "0470 22 22 22" }, "fr");
+    const landline = await register("Eddy", { phone: "03 222 22 22", email: "eddy@example.test" });
+    await cancelRegistration(db, leaves, now);
+    const statusOf = async () =>
+      Object.fromEntries((await db.select().from(registrations).where(eq(registrations.runId, runId))).map((r) => [r.id, r.status]));
+    expect(await statusOf()).toEqual({ [leaves]: "cancelled", [byEmail]: "registered", [noContact]: "offered", [waiting]: "waiting", [landline]: "waiting" });
+
+    await cancelRun(db, antwerp(), f.course, runId, actor, { now });
+    expect(Object.values(await statusOf()).every((s) => s === "cancelled")).toBe(true);
+    const [run] = await db.select().from(courseRuns).where(eq(courseRuns.id, runId));
+    expect(run).toMatchObject({ cancelled: true, registeredCount: 0 });
+
+    const messages = await db.select().from(outbox).where(eq(outbox.template, "runCancelled"));
+    const bySubject = Object.fromEntries(messages.map((m) => [m.subjectRef, m]));
+    expect(messages).toHaveLength(3);
+    expect(Object.keys(bySubject).sort()).toEqual([byEmail, waiting, landline].map((id) => `registration:${id}`).sort());
+    expect(bySubject[`registration:${byEmail}`]).toMatchObject({ channel: "email", recipient: "bram@example.test", language: "nl" });
+    expect(bySubject[`registration:${byEmail}`].body).toMatch(/Dag Bram,[\s\S]*gaat niet door/);
+    expect(bySubject[`registration:${waiting}`]).toMatchObject({ channel: "sms", recipient: "+32470222222", language: "fr" });
+    expect(bySubject[`registration:${waiting}`].body).toMatch(/^Digibrug : le cours .+ du .+ n'aura pas lieu\. .*Appelez le \S/);
+    // A landline gets no SMS: the e-mail is used.
+    expect(bySubject[`registration:${landline}`]).toMatchObject({ channel: "email", recipient: "eddy@example.test" });
+    expect(messages.some((m) => m.subjectRef === `registration:${noContact}` || m.subjectRef === `registration:${leaves}`)).toBe(false);
+
+    // Cancelling again changes and sends nothing.
+    await cancelRun(db, antwerp(), f.course, runId, actor, { now });
+    expect(await db.select().from(outbox).where(eq(outbox.template, "runCancelled"))).toHaveLength(3);
   });
 });
 

@@ -233,7 +233,7 @@ async function sendMessage(
   person: MessageTarget,
   template: string,
   extra: { token?: string; firstStart?: Date | null; deadline?: Date; position?: number; baseUrl: string },
-): Promise<void> {
+): Promise<number> {
   const lang = isLanguage(person.language) ? person.language : DEFAULT_LANGUAGE;
   const linkLang = run.municipalityLanguages.includes(lang) ? lang : (run.municipalityLanguages[0] ?? DEFAULT_LANGUAGE);
   const params: Record<string, string | number> = {
@@ -249,7 +249,7 @@ async function sendMessage(
   };
   if (extra.deadline) params.deadline = formatDateTime(extra.deadline, lang);
   if (extra.position !== undefined) params.position = extra.position;
-  await enqueueMessage(tx, {
+  return enqueueMessage(tx, {
     municipalityId: run.municipalityId,
     // An SMS only reaches a mobile number; a landline gets nothing, so the e-mail is used then.
     to: { phone: person.phone && isMobileNumber(person.phone) ? person.phone : null, email: person.email },
@@ -451,6 +451,51 @@ export async function cancelRegistration(db: Db, registrationId: string, now: Da
     await audit(tx, options.actor, run, "cancel", registration, { runId: run.id, status: "cancelled" });
     return { ok: true, previous } as const;
   });
+}
+
+const ACTIVE_STATUSES: RegistrationStatus[] = ["registered", "offered", "waiting"];
+
+/**
+ * Staff cancel a whole run (catalogue cancelRun calls this inside its transaction, before it marks the run
+ * cancelled): every active registration is cancelled, the count goes back to 0, and each person gets a message
+ * (SMS to a mobile number, else e-mail). Locks the run first, like every registration change, so a registration
+ * made at the same moment is either cancelled here or refused as cancelled. Null when the run is already cancelled.
+ */
+export async function cancelRegistrationsOfRun(
+  tx: Tx,
+  runId: string,
+  now: Date = new Date(),
+  baseUrl: string = appBaseUrl(),
+): Promise<{ cancelled: number; notified: number } | null> {
+  const run = await lockRun(tx, runId);
+  if (!run || run.cancelled) return null;
+  const { firstStart } = await runState(tx, runId);
+  const cancelled = await tx
+    .update(registrations)
+    .set({ status: "cancelled", offerExpiresAt: null, updatedAt: now })
+    .where(and(eq(registrations.runId, runId), inArray(registrations.status, ACTIVE_STATUSES)))
+    .returning();
+  await tx.update(courseRuns).set({ registeredCount: 0 }).where(eq(courseRuns.id, runId));
+  let notified = 0;
+  for (const registration of cancelled) notified += await sendMessage(tx, run, registration, "runCancelled", { firstStart, baseUrl });
+  return { cancelled: cancelled.length, notified };
+}
+
+/** Per run: how many active registrations there are, and how many of those have no mobile number and no e-mail. */
+export async function activeContactCounts(db: Db, runIds: string[]): Promise<Map<string, { active: number; unreachable: number }>> {
+  const counts = new Map<string, { active: number; unreachable: number }>();
+  if (runIds.length === 0) return counts;
+  const rows = await db
+    .select({ runId: registrations.runId, phone: registrations.phone, email: registrations.email })
+    .from(registrations)
+    .where(and(inArray(registrations.runId, runIds), inArray(registrations.status, ACTIVE_STATUSES)));
+  for (const row of rows) {
+    const count = counts.get(row.runId) ?? { active: 0, unreachable: 0 };
+    count.active++;
+    if (!(row.phone && isMobileNumber(row.phone)) && !row.email) count.unreachable++;
+    counts.set(row.runId, count);
+  }
+  return counts;
 }
 
 export type AcceptResult = { ok: true } | { ok: false; error: "unknown" | "not-offered" | "expired" | "full" };

@@ -35,6 +35,7 @@ import {
   sessionInput,
   type CourseFormValues,
 } from "~/modules/learning/course-schema";
+import { activeContactCounts, appBaseUrl } from "~/modules/learning/registration.server";
 import {
   COURSE_AUDIENCE_LABELS,
   COURSE_FORMAT_LABELS,
@@ -87,12 +88,13 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   if (params.courseId && !course) throw new Response("Cursus niet gevonden", { status: 404 });
   const canManageAll = can(session.assignments, "learning.manage", { municipalityId: municipality.id });
   const canEdit = !course || can(session.assignments, "learning.manage", { municipalityId: municipality.id, organizationId: course.organizerId });
-  const [organizations, topics, trainers, places, waiting] = await Promise.all([
+  const [organizations, topics, trainers, places, waiting, contacts] = await Promise.all([
     organizationOptions(db, municipality.id),
     listTopics(db, municipality.id),
     trainerOptions(db, municipality.id),
     placeOptions(db, municipality.id),
     course ? waitingCounts(db, course.runs.map((r) => r.id)) : new Map<string, number>(),
+    course ? activeContactCounts(db, course.runs.map((r) => r.id)) : new Map<string, { active: number; unreachable: number }>(),
   ]);
   const message = new URL(request.url).searchParams.get("opgeslagen");
   return {
@@ -115,6 +117,9 @@ export async function loader({ request, params }: Route.LoaderArgs) {
             registeredCount: r.registeredCount,
             freePlaces: r.freePlaces,
             waiting: waiting.get(r.id) ?? 0,
+            /** Registered, offered or waiting: they get a message when the run is cancelled, except those without contact. */
+            active: contacts.get(r.id)?.active ?? 0,
+            unreachable: contacts.get(r.id)?.unreachable ?? 0,
             cancelled: r.cancelled,
             finished: r.finished,
             sessions: r.sessions.map((s) => ({ id: s.id, label: dutchSessionLabel(s.startsAt, s.endsAt), past: s.startsAt.getTime() <= Date.now() })),
@@ -266,7 +271,7 @@ export async function action({ request, params }: Route.ActionArgs) {
       if (!form.has("confirm")) {
         return invalid({ form: `cancel:${runId}`, errors: { [`confirm-${runId}`]: "Vink aan dat u deze reeks echt wilt annuleren." } });
       }
-      await cancelRun(db, municipality.id, course.id, runId, actor);
+      await cancelRun(db, municipality.id, course.id, runId, actor, { baseUrl: appBaseUrl(request) });
       throw done("geannuleerd");
     }
     default:
@@ -573,6 +578,14 @@ export default function CourseEdit({ loaderData, actionData }: Route.ComponentPr
                         <h5>Reeks annuleren</h5>
                         <p className="hint">
                           Inschrijven kan dan niet meer. De reeks blijft zichtbaar als &quot;gaat niet door&quot;. Dit kunt u niet ongedaan maken.
+                        </p>
+                        <p className="hint">
+                          {run.active === 0
+                            ? "Er is niemand ingeschreven of aan het wachten."
+                            : `${run.active === 1 ? "1 persoon is" : `${run.active} mensen zijn`} ingeschreven of wacht${run.active === 1 ? "" : "en"}. Hun inschrijving wordt geannuleerd en ze krijgen een sms of e-mail dat de reeks niet doorgaat.`}
+                          {run.unreachable > 0
+                            ? ` ${run.unreachable === 1 ? "1 persoon heeft" : `${run.unreachable} mensen hebben`} geen gsm-nummer en geen e-mailadres: bel ${run.unreachable === 1 ? "die persoon" : "hen"} zelf (zie de lijst met inschrijvingen).`
+                            : null}
                         </p>
                         <FieldError id={`confirm-${run.id}`} message={errors[`confirm-${run.id}`]} />
                         <div className="checkboxes">
