@@ -8,7 +8,7 @@ import { createWorkshopRequest, listSchools, statusPath } from "~/modules/learni
 import { listTopics } from "~/modules/municipality/municipality.server";
 import { usePublicContext } from "~/modules/municipality/public-context";
 import { requirePublicMunicipality } from "~/modules/municipality/public.server";
-import { describedBy, ErrorSummary, FieldError, type FieldErrors } from "~/ui/form";
+import { describedBy, ErrorSummary, FieldError, type FieldErrors, TextField } from "~/ui/form";
 import type { Route } from "./+types/school-request";
 
 export async function loader({ params }: Route.LoaderArgs) {
@@ -47,50 +47,6 @@ const EMPTY: WorkshopFormValues = {
   note: "",
 };
 
-function Text({
-  id,
-  label,
-  value,
-  error,
-  hint,
-  type = "text",
-  autoComplete,
-  inputMode,
-  className,
-}: {
-  id: keyof WorkshopFormValues;
-  label: string;
-  value: string;
-  error?: string;
-  hint?: string;
-  type?: string;
-  autoComplete?: string;
-  inputMode?: "numeric" | "tel" | "email";
-  className?: string;
-}) {
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      <FieldError id={id} message={error} />
-      <input
-        id={id}
-        name={id}
-        type={type}
-        defaultValue={value}
-        autoComplete={autoComplete}
-        inputMode={inputMode}
-        className={className}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, { hint: Boolean(hint), error })}
-      />
-    </div>
-  );
-}
 
 export default function SchoolRequest({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
@@ -161,9 +117,9 @@ export default function SchoolRequest({ loaderData, actionData }: Route.Componen
               <p className="hint" id="contact-hint">
                 {t("courseRun.school.contactHint")}
               </p>
-              <Text id="contactName" label={t("courseRun.school.contactName")} value={values.contactName} error={errors.contactName} autoComplete="name" />
-              <Text id="contactEmail" label={t("courseRun.school.email")} value={values.contactEmail} error={errors.contactEmail} type="email" autoComplete="email" />
-              <Text id="contactPhone" label={t("courseRun.school.phone")} value={values.contactPhone} error={errors.contactPhone} type="tel" autoComplete="tel" />
+              <TextField id="contactName" label={t("courseRun.school.contactName")} value={values.contactName} error={errors.contactName} autoComplete="name" />
+              <TextField id="contactEmail" label={t("courseRun.school.email")} value={values.contactEmail} error={errors.contactEmail} type="email" autoComplete="email" />
+              <TextField id="contactPhone" label={t("courseRun.school.phone")} value={values.contactPhone} error={errors.contactPhone} type="tel" autoComplete="tel" />
             </fieldset>
 
             <div className="field">
@@ -193,7 +149,7 @@ export default function SchoolRequest({ loaderData, actionData }: Route.Componen
               </select>
             </div>
 
-            <Text
+            <TextField
               id="pupils"
               label={t("courseRun.school.pupils")}
               hint={t("courseRun.school.pupilsHint")}

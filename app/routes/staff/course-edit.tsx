@@ -283,8 +283,6 @@ export async function action({ request, params }: Route.ActionArgs) {
 // Form parts
 // ---------------------------------------------------------------------------------------------
 
-
-
 function Select({
   id,
   name,
