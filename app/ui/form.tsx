@@ -40,6 +40,22 @@ export function describedBy(id: string, { hint, error }: { hint?: boolean; error
   return ids.length ? ids.join(" ") : undefined;
 }
 
+/** Label, hint and error of one field, GOV.UK style; the control comes as children. */
+function FieldFrame({ id, label, hint, error, children }: { id: string; label: string; hint?: string; error?: string; children: React.ReactNode }) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      <FieldError id={id} message={error} />
+      {children}
+    </div>
+  );
+}
+
 interface FieldProps {
   id: string;
   /** The form field name; the id when not given. */
@@ -76,14 +92,7 @@ export function TextField({
   inputMode?: React.HTMLAttributes<HTMLInputElement>["inputMode"];
 }) {
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      <FieldError id={id} message={error} />
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
       <input
         id={id}
         name={name ?? id}
@@ -99,20 +108,13 @@ export function TextField({
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(id, { hint: Boolean(hint), error })}
       />
-    </div>
+    </FieldFrame>
   );
 }
 
 export function TextArea({ id, name, label, hint, value, error, lang, rows = 4 }: FieldProps & { rows?: number }) {
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      <FieldError id={id} message={error} />
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
       <textarea
         id={id}
         name={name ?? id}
@@ -123,6 +125,37 @@ export function TextArea({ id, name, label, hint, value, error, lang, rows = 4 }
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(id, { hint: Boolean(hint), error })}
       />
-    </div>
+    </FieldFrame>
+  );
+}
+
+/** A labelled select with an optional empty first choice. */
+export function SelectField({
+  id,
+  name,
+  label,
+  hint,
+  value,
+  error,
+  options,
+  empty,
+}: FieldProps & { options: { value: string; label: string }[]; empty?: string }) {
+  return (
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
+      <select
+        id={id}
+        name={name ?? id}
+        defaultValue={value}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, { hint: Boolean(hint), error })}
+      >
+        {empty != null ? <option value="">{empty}</option> : null}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </FieldFrame>
   );
 }

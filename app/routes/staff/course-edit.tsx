@@ -47,7 +47,7 @@ import {
 import { listTopics } from "~/modules/municipality/municipality.server";
 import { SPOKEN_LANGUAGE_LABELS } from "~/modules/offer/labels";
 import { organizationOptions } from "~/modules/offer/organizations.server";
-import { describedBy, ErrorSummary, FieldError, type FieldErrors, TextArea, TextField } from "~/ui/form";
+import { describedBy, ErrorSummary, FieldError, type FieldErrors, SelectField, TextArea, TextField } from "~/ui/form";
 import { StaffErrorBoundary } from "~/ui/staff-error";
 import type { Route } from "./+types/course-edit";
 
@@ -283,51 +283,6 @@ export async function action({ request, params }: Route.ActionArgs) {
 // Form parts
 // ---------------------------------------------------------------------------------------------
 
-function Select({
-  id,
-  name,
-  label,
-  hint,
-  value,
-  error,
-  options,
-  empty,
-}: {
-  id: string;
-  name?: string;
-  label: string;
-  hint?: string;
-  value: string;
-  error?: string;
-  options: { value: string; label: string }[];
-  empty?: string;
-}) {
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      <FieldError id={id} message={error} />
-      <select
-        id={id}
-        name={name ?? id}
-        defaultValue={value}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, { hint: Boolean(hint), error })}
-      >
-        {empty != null ? <option value="">{empty}</option> : null}
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
 
 /** Checkboxes or radios; the first input carries the group's id so the error summary can link to it. */
 function Choices({
@@ -650,7 +605,7 @@ export default function CourseEdit({ loaderData, actionData }: Route.ComponentPr
               errors={courseErrors}
               multiline
             />
-            <Select
+            <SelectField
               id="organizerId"
               label="Organisator"
               value={values.organizerId}
@@ -675,7 +630,7 @@ export default function CourseEdit({ loaderData, actionData }: Route.ComponentPr
               checked={values.audiences}
               error={courseErrors.audiences}
             />
-            <Select id="instructionLanguage" label="Taal van de les" value={values.instructionLanguage} error={courseErrors.instructionLanguage} options={languageOptions} />
+            <SelectField id="instructionLanguage" label="Taal van de les" value={values.instructionLanguage} error={courseErrors.instructionLanguage} options={languageOptions} />
             <Choices
               name="format"
               type="radio"
@@ -762,7 +717,7 @@ function RunFields({
 }) {
   return (
     <>
-      <Select
+      <SelectField
         id={`${prefix}helpPointId`}
         name="helpPointId"
         label="Hulppunt"

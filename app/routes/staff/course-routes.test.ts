@@ -5,13 +5,14 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setDatabase, type Database, type Db } from "~/db/client.server";
-import { courseRuns, courses, courseSessions, sessions } from "~/db/schema";
+import { courseRuns, courses, courseSessions } from "~/db/schema";
 import { createTestDatabase } from "~/db/test-database";
 import { addDaysTo, brusselsDate } from "~/modules/finder/opening-hours";
 import { seedLearningFixture, type LearningFixture } from "~/modules/learning/test-fixtures";
 import { createStaffUser, type StaffUser } from "~/modules/offer/test-fixtures";
 import * as courseEdit from "./course-edit";
 import * as courseList from "./courses";
+import { args, getAs, postAs, run } from "./route-test-helpers";
 
 let database: Database;
 let db: Db;
@@ -34,41 +35,10 @@ beforeAll(async () => {
 });
 afterAll(() => database.close());
 
-interface Outcome {
-  status: number;
-  location?: string | null;
-  data?: unknown;
-}
+const get = getAs;
+const post = (path: string, user: StaffUser, fields: Record<string, string | string[]>, options: { csrf?: boolean } = {}) =>
+  postAs(db, path, user, fields, options);
 
-async function run(fn: () => unknown): Promise<Outcome> {
-  try {
-    const result = await fn();
-    if (result instanceof Response) return { status: result.status, location: result.headers.get("Location") };
-    if (result && typeof result === "object" && (result as { type?: string }).type === "DataWithResponseInit") {
-      const { data, init } = result as { data: unknown; init?: { status?: number } };
-      return { status: init?.status ?? 200, data };
-    }
-    return { status: 200, data: result };
-  } catch (error) {
-    if (error instanceof Response) return { status: error.status, location: error.headers.get("Location") };
-    throw error;
-  }
-}
-
-const BASE = "http://localhost";
-const get = (path: string, user: StaffUser) => new Request(BASE + path, { headers: { cookie: user.cookie } });
-
-async function post(path: string, user: StaffUser, fields: Record<string, string | string[]>, options: { csrf?: boolean } = {}): Promise<Request> {
-  const body = new URLSearchParams();
-  if (options.csrf !== false) {
-    const [row] = await db.select({ csrf: sessions.csrfToken }).from(sessions).where(eq(sessions.userId, user.id));
-    body.set("csrf", row.csrf);
-  }
-  for (const [key, value] of Object.entries(fields)) for (const v of Array.isArray(value) ? value : [value]) body.append(key, v);
-  return new Request(BASE + path, { method: "POST", headers: { cookie: user.cookie, "content-type": "application/x-www-form-urlencoded" }, body });
-}
-
-const args = (request: Request, params: Record<string, string>) => ({ request, params, context: {} }) as never;
 
 const courseForm = (organizerId: string, overrides: Record<string, string | string[]> = {}) => ({
   intent: "save",

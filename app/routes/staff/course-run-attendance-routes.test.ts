@@ -5,7 +5,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setDatabase, type Database, type Db } from "~/db/client.server";
-import { attendance, auditLog, courseFeedback, courseTrainers, organizations, registrations, sessions, workshopRequests } from "~/db/schema";
+import { attendance, auditLog, courseFeedback, courseTrainers, organizations, registrations, workshopRequests } from "~/db/schema";
 import { createTestDatabase } from "~/db/test-database";
 import { markAttendance } from "~/modules/learning/attendance.server";
 import { registerForRun } from "~/modules/learning/registration.server";
@@ -19,6 +19,7 @@ import * as courseSession from "./course-session";
 import * as courseSessions from "./course-sessions";
 import * as staffAwarenessCsv from "./staff-awareness-csv";
 import * as workshopRequestsRoute from "./workshop-requests";
+import { args, BASE, getAs, postAs, run } from "./route-test-helpers";
 
 let database: Database;
 let db: Db;
@@ -44,45 +45,9 @@ beforeAll(async () => {
 });
 afterAll(() => database.close());
 
-interface Outcome {
-  status: number;
-  location?: string | null;
-  data?: unknown;
-  response?: Response;
-}
-
-async function run(fn: () => unknown): Promise<Outcome> {
-  try {
-    const result = await fn();
-    if (result instanceof Response) return { status: result.status, location: result.headers.get("Location"), response: result };
-    if (result && typeof result === "object" && (result as { type?: string }).type === "DataWithResponseInit") {
-      const { data, init } = result as { data: unknown; init?: { status?: number } };
-      return { status: init?.status ?? 200, data };
-    }
-    return { status: 200, data: result };
-  } catch (error) {
-    if (error instanceof Response) return { status: error.status, location: error.headers.get("Location"), response: error };
-    throw error;
-  }
-}
-
-const BASE = "http://localhost";
-const args = (request: Request, params: Record<string, string>) => ({ request, params, context: {} }) as never;
-const get = (path: string, user?: StaffUser) => new Request(BASE + path, { headers: user ? { cookie: user.cookie } : {} });
-
-async function post(path: string, user: StaffUser | null, fields: Record<string, string>): Promise<Request> {
-  const body = new URLSearchParams();
-  if (user) {
-    const [row] = await db.select({ csrf: sessions.csrfToken }).from(sessions).where(eq(sessions.userId, user.id));
-    body.set("csrf", row.csrf);
-  }
-  for (const [key, value] of Object.entries(fields)) body.append(key, value);
-  return new Request(BASE + path, {
-    method: "POST",
-    headers: { ...(user ? { cookie: user.cookie } : {}), "content-type": "application/x-www-form-urlencoded" },
-    body,
-  });
-}
+const get = getAs;
+const post = (path: string, user: StaffUser | null, fields: Record<string, string | string[]>, options: { csrf?: boolean } = {}) =>
+  postAs(db, path, user, fields, options);
 
 async function register(runId: string, name: string, phone: string) {
   const result = await registerForRun(db, { runId, municipalityId: f.offer.antwerpen.id, name, phone, language: "nl" }, { now, baseUrl: BASE });

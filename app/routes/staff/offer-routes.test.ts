@@ -5,7 +5,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setDatabase, type Database, type Db } from "~/db/client.server";
-import { auditLog, helpPoints, openingHours, organizations, sessions } from "~/db/schema";
+import { auditLog, helpPoints, openingHours, organizations } from "~/db/schema";
 import { createTestDatabase } from "~/db/test-database";
 import { createStaffUser, seedOfferFixture, type OfferFixture, type StaffUser } from "~/modules/offer/test-fixtures";
 import * as auditRoute from "./audit";
@@ -13,6 +13,7 @@ import * as organizationEdit from "./organization-edit";
 import * as pointEdit from "./point-edit";
 import * as pointHours from "./point-hours";
 import * as points from "./points";
+import { args, BASE, getAs, postAs, run } from "./route-test-helpers";
 
 let database: Database;
 let db: Db;
@@ -34,52 +35,11 @@ beforeAll(async () => {
 });
 afterAll(() => database.close());
 
-interface Outcome {
-  status: number;
-  location?: string | null;
-  data?: unknown;
-}
-
-/** Run a loader or action the way React Router does: a thrown Response is the answer too. */
-async function run(fn: () => unknown): Promise<Outcome> {
-  try {
-    const result = await fn();
-    if (result instanceof Response) return { status: result.status, location: result.headers.get("Location") };
-    if (result && typeof result === "object" && (result as { type?: string }).type === "DataWithResponseInit") {
-      const { data, init } = result as { data: unknown; init?: { status?: number } };
-      return { status: init?.status ?? 200, data };
-    }
-    return { status: 200, data: result };
-  } catch (error) {
-    if (error instanceof Response) return { status: error.status, location: error.headers.get("Location") };
-    throw error;
-  }
-}
-
-const BASE = "http://localhost";
-
-function get(path: string, user: StaffUser): Request {
-  return new Request(BASE + path, { headers: { cookie: user.cookie } });
-}
-
-async function csrfOf(user: StaffUser): Promise<string> {
-  const [row] = await db.select({ csrf: sessions.csrfToken }).from(sessions).where(eq(sessions.userId, user.id));
-  return row.csrf;
-}
-
-async function post(path: string, user: StaffUser, fields: Record<string, string | string[]>, options: { csrf?: boolean } = {}): Promise<Request> {
-  const body = new URLSearchParams();
-  if (options.csrf !== false) body.set("csrf", await csrfOf(user));
-  for (const [key, value] of Object.entries(fields)) for (const v of Array.isArray(value) ? value : [value]) body.append(key, v);
-  return new Request(BASE + path, {
-    method: "POST",
-    headers: { cookie: user.cookie, "content-type": "application/x-www-form-urlencoded" },
-    body,
-  });
-}
+const get = getAs;
+const post = (path: string, user: StaffUser, fields: Record<string, string | string[]>, options: { csrf?: boolean } = {}) =>
+  postAs(db, path, user, fields, options);
 
 // Route arguments as React Router passes them; the tests only need request and params.
-const args = (request: Request, params: Record<string, string>) => ({ request, params, context: {} }) as never;
 
 const pointForm = (organizationId: string, overrides: Record<string, string | string[]> = {}) => ({
   intent: "save",
