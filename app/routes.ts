@@ -49,6 +49,11 @@ export default [
     route(":municipality/scholen/:requestId", "routes/staff/workshop-request.tsx"),
     route(":municipality/personeel", "routes/staff/staff-awareness.tsx"),
     route(":municipality/personeel.csv", "routes/staff/staff-awareness-csv.ts"),
+    // One-to-one help: appointments (issue 3)
+    // One-to-one help: help-question log, services, home visits (issue 3)
+    // One-to-one help: referrals and privacy (issue 3)
+    // Device bank: donations, inventory, labels, stock, numbers (issue 5)
+    // Device bank: applications, reservations, loans, returns (issue 5)
   ]),
 
   // Public site: /antwerpen redirects to the remembered or default language
@@ -70,6 +75,9 @@ export default [
     route("scholen", "routes/public/school-request.tsx"),
     route("scholen/:token", "routes/public/school-request-status.tsx"),
     route("lenen", "routes/public/borrow.tsx"),
+    // Appointments (issue 3)
+    // Home visits (issue 3)
+    // Device bank (issue 5)
   ]),
 
   route("*", "routes/not-found.tsx"),

@@ -1,4 +1,5 @@
 import { PGlite } from "@electric-sql/pglite";
+import { btree_gist } from "@electric-sql/pglite/contrib/btree_gist";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
@@ -47,7 +48,8 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
       close: () => client.end({ timeout: 5 }),
     };
   }
-  const client = new PGlite(options.dataDir ?? "memory://");
+  // btree_gist backs the exclusion constraint that keeps device reservations from overlapping.
+  const client = new PGlite(options.dataDir ?? "memory://", { extensions: { btree_gist } });
   await client.waitReady;
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {

@@ -3,3 +3,5 @@ export * from "./people";
 export * from "./finder";
 export * from "./notifications";
 export * from "./learning";
+export * from "./help";
+export * from "./devices";

@@ -13,7 +13,7 @@ function assignment(role: Role): Assignment {
   return {
     role,
     municipalityId: ANTWERPEN,
-    organizationId: role === "organization_manager" || role === "digihelper" ? ORG : null,
+    organizationId: role === "organization_manager" || role === "digihelper" || role === "service_owner" ? ORG : null,
     helpPointId: role === "digihelper" ? POINT : null,
   };
 }
@@ -22,27 +22,51 @@ const ownPoint = { municipalityId: ANTWERPEN, organizationId: ORG, helpPointId: 
 const otherOrgPoint = { municipalityId: ANTWERPEN, organizationId: OTHER_ORG, helpPointId: OTHER_POINT };
 const otherCityPoint = { municipalityId: HASSELT, organizationId: "org-hasselt", helpPointId: "point-hasselt" };
 
+const DEVICE_OFFICER_EXTRA: Permission[] = ["help.refer", "devices.apply", "devices.view", "devices.manage", "devices.lend"];
+
 /** The whole matrix: for each role, the permissions it has on its own point, another organisation's point, another city. */
 const EXPECTED: Record<Role, { own: Permission[]; otherOrg: Permission[]; otherCity: Permission[] }> = {
   platform_admin: { own: [...PERMISSIONS], otherOrg: [...PERMISSIONS], otherCity: [...PERMISSIONS] },
   coordinator: { own: [...PERMISSIONS], otherOrg: [...PERMISSIONS], otherCity: [] },
   organization_manager: {
-    own: ["staff.access", "offer.view", "offer.edit", "organization.edit", "offer.check", "learning.view", "learning.register", "learning.manage"],
-    otherOrg: ["staff.access", "offer.view", "learning.view", "learning.register"],
+    own: [
+      "staff.access",
+      "offer.view",
+      "offer.edit",
+      "organization.edit",
+      "offer.check",
+      "learning.view",
+      "learning.register",
+      "learning.manage",
+      "help.refer",
+      "devices.apply",
+      "help.desk",
+      "help.manage",
+      "referrals.receive",
+    ],
+    otherOrg: ["staff.access", "offer.view", "learning.view", "learning.register", "help.refer", "devices.apply"],
     otherCity: [],
   },
   digihelper: {
-    own: ["staff.access", "offer.view", "offer.check", "learning.view", "learning.register"],
-    otherOrg: ["staff.access", "offer.view", "learning.view", "learning.register"],
+    own: ["staff.access", "offer.view", "offer.check", "learning.view", "learning.register", "help.refer", "devices.apply", "help.desk", "referrals.receive"],
+    otherOrg: ["staff.access", "offer.view", "learning.view", "learning.register", "help.refer", "devices.apply"],
     otherCity: [],
   },
   trainer: {
-    own: ["staff.access", "offer.view", "learning.view", "learning.register", "learning.teach"],
-    otherOrg: ["staff.access", "offer.view", "learning.view", "learning.register", "learning.teach"],
+    own: ["staff.access", "offer.view", "learning.view", "learning.register", "learning.teach", "help.refer"],
+    otherOrg: ["staff.access", "offer.view", "learning.view", "learning.register", "learning.teach", "help.refer"],
     otherCity: [],
   },
-  device_officer: { own: ["staff.access", "offer.view", "learning.view"], otherOrg: ["staff.access", "offer.view", "learning.view"], otherCity: [] },
-  service_owner: { own: ["staff.access", "offer.view", "learning.view"], otherOrg: ["staff.access", "offer.view", "learning.view"], otherCity: [] },
+  device_officer: {
+    own: ["staff.access", "offer.view", "learning.view", ...DEVICE_OFFICER_EXTRA],
+    otherOrg: ["staff.access", "offer.view", "learning.view", ...DEVICE_OFFICER_EXTRA],
+    otherCity: [],
+  },
+  service_owner: {
+    own: ["staff.access", "offer.view", "learning.view", "help.insights"],
+    otherOrg: ["staff.access", "offer.view", "learning.view"],
+    otherCity: [],
+  },
 };
 
 describe("permission matrix", () => {

@@ -39,6 +39,26 @@ export const PERMISSIONS = [
   "learning.teach",
   /** See the message outbox and its failures. */
   "messages.view",
+  /** At a help point: the day's agenda, book on behalf, check in, no-show, walk-in, log help contacts (tally). */
+  "help.desk",
+  /** Refer a resident (with consent) to a partner or module. */
+  "help.refer",
+  /** Work the referrals sent to an organisation or help point. */
+  "referrals.receive",
+  /** Appointment types and weekly plans of a help point; home-visit planning; the list of services in the tally. */
+  "help.manage",
+  /** See what residents got stuck on per service (counts, topics, outcomes, remarks). */
+  "help.insights",
+  /** Find, export and erase one resident's personal data on request; set the retention period. */
+  "privacy.manage",
+  /** Apply for a device on a resident's behalf and follow the application. */
+  "devices.apply",
+  /** See the device bank's stock and numbers. */
+  "devices.view",
+  /** Donations, inventory, lifecycle steps (wipe, repair, retire), labels, device-bank settings. */
+  "devices.manage",
+  /** Decide applications, reserve, hand over, extend, take back, give away. */
+  "devices.lend",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -58,17 +78,36 @@ export interface Target {
 
 const MUNICIPALITY_WIDE: Record<Exclude<Role, "platform_admin">, readonly Permission[]> = {
   coordinator: PERMISSIONS,
-  organization_manager: ["staff.access", "offer.view", "learning.view", "learning.register"],
-  digihelper: ["staff.access", "offer.view", "learning.view", "learning.register"],
-  trainer: ["staff.access", "offer.view", "learning.view", "learning.register", "learning.teach"],
-  device_officer: ["staff.access", "offer.view", "learning.view"],
+  organization_manager: ["staff.access", "offer.view", "learning.view", "learning.register", "help.refer", "devices.apply"],
+  digihelper: ["staff.access", "offer.view", "learning.view", "learning.register", "help.refer", "devices.apply"],
+  trainer: ["staff.access", "offer.view", "learning.view", "learning.register", "learning.teach", "help.refer"],
+  device_officer: [
+    "staff.access",
+    "offer.view",
+    "learning.view",
+    "help.refer",
+    "devices.apply",
+    "devices.view",
+    "devices.manage",
+    "devices.lend",
+  ],
   service_owner: ["staff.access", "offer.view", "learning.view"],
 };
 
 /** Permissions a role has only on its own organisation or help point. */
 const ON_OWN_SCOPE: Partial<Record<Role, readonly Permission[]>> = {
-  organization_manager: ["offer.edit", "offer.check", "organization.edit", "learning.manage"],
-  digihelper: ["offer.check"],
+  organization_manager: [
+    "offer.edit",
+    "offer.check",
+    "organization.edit",
+    "learning.manage",
+    "help.desk",
+    "help.manage",
+    "referrals.receive",
+  ],
+  digihelper: ["offer.check", "help.desk", "referrals.receive"],
+  /** A service owner is scoped to the city department (organisation) that runs the service. */
+  service_owner: ["help.insights"],
 };
 
 function grants(assignment: Assignment, permission: Permission, target: Target): boolean {

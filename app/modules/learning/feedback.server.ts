@@ -11,7 +11,7 @@ import type { Db } from "~/db/client.server";
 import { courseFeedback, courseRuns, courses, courseSessions, municipalities, organizations, registrations } from "~/db/schema";
 import { DEFAULT_LANGUAGE, isLanguage, translated } from "~/i18n/languages";
 import { enqueueMessage } from "~/modules/notifications/outbox.server";
-import { appBaseUrl, newToken } from "./registration.server";
+import { appBaseUrl, newToken } from "~/modules/shared/secrets.server";
 import { COMMENT_MAX } from "./feedback-form";
 import { isMobileNumber } from "./registration-schema";
 

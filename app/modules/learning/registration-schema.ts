@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { phoneNumber } from "~/modules/offer/schema";
+import { normaliseCode } from "~/modules/shared/codes";
 
 export const NEEDS = ["hearing", "sight", "mobility"] as const;
 export type Need = (typeof NEEDS)[number];
@@ -146,10 +147,6 @@ export function registrationValuesFromForm(form: FormData, defaultLanguage: stri
 }
 
 /** The code as people type it: lower case, spaces or a dash in the middle. */
-export function normaliseCode(value: string): string {
-  return value.toUpperCase().replace(/[^A-Z0-9]/g, "");
-}
-
 export const findRegistrationInput = z.object({
   code: z
     .string()

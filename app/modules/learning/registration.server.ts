@@ -12,7 +12,6 @@
 import { TZDate } from "@date-fns/tz";
 import { and, asc, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { createHash, randomBytes, randomInt } from "node:crypto";
 import type { Db } from "~/db/client.server";
 import {
   courseRuns,
@@ -29,7 +28,9 @@ import { recordAudit } from "~/modules/auth/audit.server";
 import { enqueueMessage, toInternational } from "~/modules/notifications/outbox.server";
 import { freePlaces, IS_CLASS_WORKSHOP, OFFERED_COUNT, WAITING_COUNT } from "./places.server";
 import { formatClock, formatDateTime } from "./registration-format";
-import { isMobileNumber, normaliseCode } from "./registration-schema";
+import { isMobileNumber } from "./registration-schema";
+import { normaliseCode } from "~/modules/shared/codes";
+import { appBaseUrl, contactKey, hashToken, isTokenFormat, newCode, newToken, pgError } from "~/modules/shared/secrets.server";
 
 export type RegistrationStatus = (typeof registrations.$inferSelect)["status"];
 export type Registration = typeof registrations.$inferSelect;
@@ -77,57 +78,8 @@ interface ChangeOptions {
 // Codes, tokens, links
 // ---------------------------------------------------------------------------------------------
 
-/** No 0/O or 1/I: a code is read aloud over the phone and copied from paper. */
-const CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-
-export function newRegistrationCode(): string {
-  let code = "";
-  for (let i = 0; i < 6; i++) code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
-  return code;
-}
-
-/** SHA-256 (hex) of a secret link token: only the hash is stored. */
-export function hashToken(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
-}
-
-export function newToken(): { token: string; hash: string } {
-  const token = randomBytes(32).toString("base64url");
-  return { token, hash: hashToken(token) };
-}
-
-const TOKEN_FORMAT = /^[A-Za-z0-9_-]{43}$/;
-
-/**
- * The public address for links in messages: APP_URL when set (set it in production: background jobs have no
- * request to take it from, and a request's Host header is not to be trusted for messages to other people), else
- * the origin of the request, else http://localhost:PORT.
- */
-export function appBaseUrl(request?: Request): string {
-  const configured = process.env.APP_URL?.trim();
-  if (configured) return configured.replace(/\/+$/, "");
-  if (request) return new URL(request.url).origin;
-  return `http://localhost:${process.env.PORT ?? 3000}`;
-}
-
 export function managePath(municipalitySlug: string, lang: string, token: string): string {
   return `/${municipalitySlug}/${lang}/inschrijving/${token}`;
-}
-
-/** Normalised phone number (or e-mail) plus the name: one active entry per person per run, also on a shared phone. */
-export function contactKey(input: { name: string; phone?: string | null; email?: string | null }): string | null {
-  const contact = input.phone ? toInternational(input.phone) : input.email ? input.email.trim().toLowerCase() : null;
-  if (!contact) return null;
-  const name = input.name.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase().replace(/\s+/g, " ").trim();
-  return `${contact}|${name}`;
-}
-
-function pgError(error: unknown): { code?: string; constraint?: string } {
-  for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
-    const pg = e as { code?: string; constraint?: string; constraint_name?: string };
-    if (typeof pg.code === "string" && /^[0-9A-Z]{5}$/.test(pg.code)) return { code: pg.code, constraint: pg.constraint ?? pg.constraint_name };
-  }
-  return {};
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -297,7 +249,7 @@ export async function registerForRun(db: Db, input: RegistrationInput, options: 
         const status = free > 0 ? ("registered" as const) : ("waiting" as const);
         if (status === "waiting" && !options.joinWaitlistIfFull) return { ok: false, error: "full" } as const;
 
-        const code = newRegistrationCode();
+        const code = newCode();
         const { token, hash } = newToken();
         const phone = input.phone?.trim() || null;
         const email = input.email?.trim() || null;
@@ -855,7 +807,7 @@ async function details(db: Db, municipalityId: string, registration: Registratio
  * follow-up after the course), within a municipality; null for an unknown token.
  */
 export async function findRegistrationByToken(db: Db, municipalityId: string, token: string): Promise<RegistrationDetails | null> {
-  if (!TOKEN_FORMAT.test(token)) return null;
+  if (!isTokenFormat(token)) return null;
   const hash = hashToken(token);
   let [registration] = await db
     .select()

@@ -13,7 +13,8 @@ import { recordAudit } from "~/modules/auth/audit.server";
 import { enqueueMessage } from "~/modules/notifications/outbox.server";
 import { isUuid } from "./attendance.server";
 import { formatClock, formatLongDate } from "./registration-format";
-import { appBaseUrl, type Actor } from "./registration.server";
+import { type Actor } from "./registration.server";
+import { appBaseUrl } from "~/modules/shared/secrets.server";
 import { isMobileNumber } from "./registration-schema";
 import { OTHER_TOPIC, type WorkshopPlanInput, type WorkshopRequestInput } from "./workshop-schema";
 

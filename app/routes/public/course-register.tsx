@@ -9,7 +9,8 @@ import {
   registrationValuesFromForm,
   type RegistrationFormValues,
 } from "~/modules/learning/registration-schema";
-import { appBaseUrl, getRunOverview, registerForRun } from "~/modules/learning/registration.server";
+import { getRunOverview, registerForRun } from "~/modules/learning/registration.server";
+import { appBaseUrl } from "~/modules/shared/secrets.server";
 import { publicHref, usePublicContext } from "~/modules/municipality/public-context";
 import { requirePublicMunicipality } from "~/modules/municipality/public.server";
 import { fieldErrors } from "~/modules/offer/schema";

@@ -1,7 +1,8 @@
 import { getDb } from "~/db/client.server";
 import { translated } from "~/i18n/languages";
 import { ICS_CONTENT_TYPE, sessionsToIcs } from "~/modules/learning/ical.server";
-import { appBaseUrl, findRegistrationByToken } from "~/modules/learning/registration.server";
+import { findRegistrationByToken } from "~/modules/learning/registration.server";
+import { appBaseUrl } from "~/modules/shared/secrets.server";
 import { requirePublicMunicipality } from "~/modules/municipality/public.server";
 import type { Route } from "./+types/registration-ics";
 

@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import { data, redirect } from "react-router";
 import { getDb } from "~/db/client.server";
 import { translated } from "~/i18n/languages";
-import { appBaseUrl } from "~/modules/learning/registration.server";
+import { appBaseUrl } from "~/modules/shared/secrets.server";
 import { GRADES, OTHER_TOPIC, parseWorkshopRequest, workshopValuesFromForm, type WorkshopFormValues } from "~/modules/learning/workshop-schema";
 import { createWorkshopRequest, listSchools, statusPath } from "~/modules/learning/workshops.server";
 import { listTopics } from "~/modules/municipality/municipality.server";

@@ -35,7 +35,8 @@ import {
   sessionInput,
   type CourseFormValues,
 } from "~/modules/learning/course-schema";
-import { activeContactCounts, appBaseUrl } from "~/modules/learning/registration.server";
+import { activeContactCounts } from "~/modules/learning/registration.server";
+import { appBaseUrl } from "~/modules/shared/secrets.server";
 import {
   COURSE_AUDIENCE_LABELS,
   COURSE_FORMAT_LABELS,

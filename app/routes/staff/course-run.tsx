@@ -12,18 +12,8 @@ import {
   type Need,
   type RegistrationFormValues,
 } from "~/modules/learning/registration-schema";
-import {
-  appBaseUrl,
-  cancelRegistration,
-  getRunOverview,
-  issueManageLink,
-  listMoveTargets,
-  listRunRegistrations,
-  moveRegistration,
-  recordRegistrationListView,
-  registerForRun,
-  type RunRegistrationRow,
-} from "~/modules/learning/registration.server";
+import { cancelRegistration, getRunOverview, issueManageLink, listMoveTargets, listRunRegistrations, moveRegistration, recordRegistrationListView, registerForRun, type RunRegistrationRow } from "~/modules/learning/registration.server";
+import { appBaseUrl } from "~/modules/shared/secrets.server";
 import { dutchDateTime } from "~/modules/offer/labels";
 import { fieldErrors } from "~/modules/offer/schema";
 import { describedBy, ErrorSummary, FieldError, type FieldErrors } from "~/ui/form";

@@ -15,7 +15,7 @@ import {
 } from "~/modules/learning/attendance.server";
 import { formatSession } from "~/modules/learning/registration-format";
 import { NEED_LABELS_NL, registrationSchema, registrationValuesFromForm, type Need, type RegistrationFormValues } from "~/modules/learning/registration-schema";
-import { appBaseUrl } from "~/modules/learning/registration.server";
+import { appBaseUrl } from "~/modules/shared/secrets.server";
 import type { Municipality } from "~/modules/municipality/municipality.server";
 import { SPOKEN_LANGUAGE_LABELS } from "~/modules/offer/labels";
 import { fieldErrors } from "~/modules/offer/schema";

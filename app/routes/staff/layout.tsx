@@ -83,6 +83,8 @@ export default function StaffLayout({ loaderData }: { loaderData: StaffContext }
                     <NavLink to={`/beheer/${current.slug}/personeel`}>Personeel</NavLink>
                   </li>
                 ) : null}
+                {/* One-to-one help (issue 3) */}
+                {/* Device bank (issue 5) */}
                 {allowed("messages.view") ? (
                   <li>
                     <NavLink to={`/beheer/${current.slug}/berichten`}>Berichten</NavLink>

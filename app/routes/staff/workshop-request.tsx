@@ -4,7 +4,7 @@ import { LANGUAGE_NAMES, isLanguage, translated } from "~/i18n/languages";
 import { readStaffForm, requireMunicipalityStaff } from "~/modules/auth/guard.server";
 import { CsrfInput } from "~/modules/auth/staff-context";
 import { formatSession } from "~/modules/learning/registration-format";
-import { appBaseUrl } from "~/modules/learning/registration.server";
+import { appBaseUrl } from "~/modules/shared/secrets.server";
 import { declineReasonInput, gradeLabelNl, workshopPlanInput } from "~/modules/learning/workshop-schema";
 import { declineWorkshop, getWorkshopRequest, planWorkshop, workshopCourseOptions } from "~/modules/learning/workshops.server";
 import { dutchDateTime } from "~/modules/offer/labels";
