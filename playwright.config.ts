@@ -29,8 +29,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    // A fresh embedded database with demo data for every run.
-    command: `rm -rf .e2e-data && DATA_DIR=.e2e-data/pglite PORT=${PORT} HOST=127.0.0.1 LOGIN_RATE_LIMIT=1000 PUBLIC_POST_RATE_LIMIT=1000 LOG_LEVEL=warn npx tsx server.ts`,
+    // A fresh embedded database with demo data for every run (one per port, so runs on other ports do not collide).
+    command: `rm -rf .e2e-data/${PORT} && DATA_DIR=.e2e-data/${PORT}/pglite PORT=${PORT} HOST=127.0.0.1 LOGIN_RATE_LIMIT=1000 PUBLIC_POST_RATE_LIMIT=1000 LOG_LEVEL=warn npx tsx server.ts`,
     url: `http://127.0.0.1:${PORT}/healthz`,
     timeout: 120_000,
     reuseExistingServer: false,
