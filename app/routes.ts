@@ -50,10 +50,43 @@ export default [
     route(":municipality/personeel", "routes/staff/staff-awareness.tsx"),
     route(":municipality/personeel.csv", "routes/staff/staff-awareness-csv.ts"),
     // One-to-one help: appointments (issue 3)
+    route(":municipality/agenda", "routes/staff/appointments-agenda.tsx"),
+    route(":municipality/agenda/nieuw", "routes/staff/appointment-new.tsx"),
+    route(":municipality/punten/:pointId/afspraken", "routes/staff/point-appointments.tsx"),
     // One-to-one help: help-question log, services, home visits (issue 3)
+    route(":municipality/hulpvragen", "routes/staff/help-log.tsx"),
+    route(":municipality/diensten", "routes/staff/government-services.tsx"),
+    route(":municipality/inzichten", "routes/staff/insights.tsx"),
+    route(":municipality/inzichten.csv", "routes/staff/insights-csv.ts"),
+    route(":municipality/huisbezoeken", "routes/staff/home-visits.tsx"),
+    route(":municipality/huisbezoeken/nieuw", "routes/staff/home-visit-new.tsx"),
+    route(":municipality/huisbezoeken/:visitId", "routes/staff/home-visit.tsx"),
+    route(":municipality/huisbezoeken/:visitId/brief", "routes/staff/home-visit-letter.tsx"),
     // One-to-one help: referrals and privacy (issue 3)
+    route(":municipality/doorverwijzen", "routes/staff/referral-new.tsx"),
+    route(":municipality/doorverwijzingen", "routes/staff/referrals.tsx"),
+    route(":municipality/doorverwijzingen/:referralId", "routes/staff/referral.tsx"),
+    route(":municipality/privacy", "routes/staff/privacy.tsx"),
+    route(":municipality/privacy/export", "routes/staff/privacy-export.ts"),
     // Device bank: donations, inventory, labels, stock, numbers (issue 5)
+    route(":municipality/toestellen", "routes/staff/devices.tsx"),
+    route(":municipality/toestellen/cijfers", "routes/staff/device-numbers.tsx"),
+    route(":municipality/toestellen/nieuw", "routes/staff/device-intake.tsx"),
+    route(":municipality/toestellen/:deviceId", "routes/staff/device.tsx"),
+    route(":municipality/toestellen/:deviceId/etiket", "routes/staff/device-label.tsx"),
+    route(":municipality/schenkingen", "routes/staff/donations.tsx"),
+    route(":municipality/schenkingen/nieuw", "routes/staff/donation-new.tsx"),
+    route(":municipality/schenkingen/:donationId", "routes/staff/donation.tsx"),
+    route(":municipality/schenkingen/:donationId/etiketten", "routes/staff/donation-labels.tsx"),
     // Device bank: applications, reservations, loans, returns (issue 5)
+    route(":municipality/uitlenen/aanvragen", "routes/staff/device-applications.tsx"),
+    route(":municipality/uitlenen/aanvragen/nieuw", "routes/staff/device-application-new.tsx"),
+    route(":municipality/uitlenen/aanvragen/:applicationId", "routes/staff/device-application.tsx"),
+    route(":municipality/uitlenen/uitleningen", "routes/staff/device-loans.tsx"),
+    route(":municipality/uitlenen/uitleningen/:loanId", "routes/staff/device-loan.tsx"),
+    route(":municipality/uitlenen/uitleningen/:loanId/overeenkomst.pdf", "routes/staff/device-agreement-pdf.ts"),
+    route(":municipality/uitlenen/te-laat", "routes/staff/device-overdue.tsx"),
+    route(":municipality/uitlenen/instellingen", "routes/staff/device-settings.tsx"),
   ]),
 
   // Public site: /antwerpen redirects to the remembered or default language
@@ -76,8 +109,17 @@ export default [
     route("scholen/:token", "routes/public/school-request-status.tsx"),
     route("lenen", "routes/public/borrow.tsx"),
     // Appointments (issue 3)
+    route("afspraak", "routes/public/appointment-start.tsx"),
+    route("afspraak/boeken", "routes/public/appointment-book.tsx"),
+    route("afspraak/zoeken", "routes/public/appointment-find.tsx"),
+    route("afspraak/:token", "routes/public/appointment.tsx"),
+    route("afspraak/:token/agenda.ics", "routes/public/appointment-ics.ts"),
     // Home visits (issue 3)
+    route("hulp-aan-huis", "routes/public/home-visit-request.tsx"),
+    route("hulp-aan-huis/ontvangen", "routes/public/home-visit-received.tsx"),
     // Device bank (issue 5)
+    route("lenen/schenken", "routes/public/donate.tsx"),
+    route("schenking/:token", "routes/public/donation-impact.tsx"),
   ]),
 
   route("*", "routes/not-found.tsx"),

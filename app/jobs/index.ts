@@ -1,6 +1,9 @@
 import { getDb, type Db } from "~/db/client.server";
+import { sendAppointmentReminders } from "~/modules/appointments/appointments.server";
 import { sendFeedbackRequests } from "~/modules/learning/feedback.server";
 import { expireOffers, sendCourseReminders } from "~/modules/learning/registration.server";
+import { eraseExpiredPersonalData } from "~/modules/privacy/privacy.server";
+import { sendLoanReminders } from "~/modules/devices/lending.server";
 import { processOutbox } from "~/modules/notifications/outbox.server";
 import { transportFromEnv } from "~/modules/notifications/transport.server";
 
@@ -18,6 +21,9 @@ export const JOBS: Job[] = [
   { name: "course-feedback-requests", everySeconds: 600, run: (db, now) => sendFeedbackRequests(db, now) },
   { name: "course-offers", everySeconds: 60, run: (db, now) => expireOffers(db, now) },
   { name: "course-reminders", everySeconds: 60, run: (db, now) => sendCourseReminders(db, now) },
+  { name: "device-loan-reminders", everySeconds: 300, run: (db, now) => sendLoanReminders(db, now) },
+  { name: "appointment-reminders", everySeconds: 60, run: (db, now) => sendAppointmentReminders(db, now) },
+  { name: "privacy-retention", everySeconds: 3600, run: (db, now) => eraseExpiredPersonalData(db, now) },
 ];
 
 /**

@@ -8,6 +8,8 @@
 // throwaway PostgreSQL 15 cluster in a temporary directory. Runs `react-router build` first when build/ is missing
 // or older than the sources (--build forces it, --no-build skips the check).
 import { benchRegistrations, type RegistrationBenchResult } from "./registrations";
+import { benchTally, type TallyBenchResult } from "./tally";
+import { benchAppointments, type AppointmentBenchResult } from "./appointments";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -69,12 +71,24 @@ async function seedDatabase(options: { dataDir: string } | { url: string }) {
 }
 
 /** 300 people register at the same moment for 20 places, straight against the database. */
-async function registrationBench(options: { dataDir: string } | { url: string }): Promise<RegistrationBenchResult> {
-  heading(`Registrations under contention (${"url" in options ? "PostgreSQL" : "PGlite"})`);
+interface ContentionRuns {
+  registrations: RegistrationBenchResult;
+  appointments: AppointmentBenchResult;
+  tally: TallyBenchResult;
+}
+
+async function contentionBench(options: { dataDir: string } | { url: string }): Promise<ContentionRuns> {
+  heading(`Registrations, bookings and the help-question log under contention (${"url" in options ? "PostgreSQL" : "PGlite"})`);
   const database = await openDatabase("url" in options ? { url: options.url, max: 10 } : { dataDir: options.dataDir });
   try {
     await database.migrate();
-    return await benchRegistrations(database, (line) => console.log(`  ${line}`));
+    const log = (line: string) => console.log(`  ${line}`);
+    const registrations = await benchRegistrations(database, log);
+    // Appointments: 200 bookings at once over 20 slots with 2 helpers each (accepted must equal 40).
+    const appointments = await benchAppointments(database, log);
+    // Help-question log: 2,000 contacts from 20 desks at once (contacts/s, p99 of one contact).
+    const tally = await benchTally(database, log);
+    return { registrations, appointments, tally };
   } finally {
     await database.close();
   }
@@ -135,7 +149,7 @@ function printSummary(
   skippedPostgres: string | null,
   weights: PageWeight[] | null,
   lighthouse: LighthouseOutcome | null,
-  registrationRuns: RegistrationBenchResult[],
+  contentionRuns: ContentionRuns[],
 ) {
   heading("Summary");
   console.log(
@@ -162,9 +176,12 @@ function printSummary(
     const ratio = r.api.rps / r.staticFile.rps;
     rows.push([`API rps / static rps (${r.kind})`, `≥ ${TARGETS.apiVsStatic}`, `${fmt(ratio, 2)} (${fmt(r.api.rps, 0)} / ${fmt(r.staticFile.rps, 0)})`, verdict(ratio >= TARGETS.apiVsStatic)]);
   }
-  for (const r of registrationRuns) {
+  for (const { registrations: r, appointments: a, tally: t } of contentionRuns) {
     rows.push([`registrations: ${r.calls} at once for ${r.places} places (${r.kind})`, `= ${r.places}`, `${r.accepted} registered, ${r.waiting} waiting`, verdict(r.pass)]);
     rows.push([`  p99 of a registration (${r.kind})`, "", `${fmt(r.p99Ms, 0)} ms (p50 ${fmt(r.p50Ms, 0)} ms)`, "n/a"]);
+    rows.push([`bookings: ${a.calls} at once over ${a.slots} slots (${a.kind})`, `= ${a.capacity}`, `${a.accepted} booked, ${a.full} "just taken"`, verdict(a.pass)]);
+    rows.push([`  p99 of a booking (${a.kind})`, "", `${fmt(a.p99Ms, 0)} ms (p50 ${fmt(a.p50Ms, 0)} ms)`, "n/a"]);
+    rows.push([`tally: ${t.contacts} contacts from ${t.desks} desks (${t.kind})`, `= ${t.contacts} stored`, `${t.stored} stored, ${fmt(t.perSecond, 0)}/s, p99 ${fmt(t.p99Ms, 0)} ms`, verdict(t.pass)]);
   }
   for (const r of runs) {
     if (r.api.failures + r.finder.failures > 0) rows.push([`failed requests (${r.kind})`, "0", String(r.api.failures + r.finder.failures), "MISS"]);
@@ -208,7 +225,7 @@ async function main() {
   onCleanup(`remove ${STATIC_FILE}`, () => fs.rmSync(STATIC_FILE, { force: true }));
 
   const runs: DbRun[] = [];
-  const registrationRuns: RegistrationBenchResult[] = [];
+  const contentionRuns: ContentionRuns[] = [];
   let weights: PageWeight[] | null = null;
   let lighthouse: LighthouseOutcome | null = null;
 
@@ -250,7 +267,7 @@ async function main() {
       await server.stop();
     }
     try {
-      registrationRuns.push(await registrationBench({ dataDir: dir }));
+      contentionRuns.push(await contentionBench({ dataDir: dir }));
     } finally {
       await remove();
     }
@@ -284,13 +301,13 @@ async function main() {
       } finally {
         await server.stop();
       }
-      registrationRuns.push(await registrationBench({ url }));
+      contentionRuns.push(await contentionBench({ url }));
     } finally {
       await stopPostgres?.();
     }
   }
 
-  printSummary(runs, skippedPostgres, weights, lighthouse, registrationRuns);
+  printSummary(runs, skippedPostgres, weights, lighthouse, contentionRuns);
   if (jsonOut) {
     fs.mkdirSync(path.dirname(path.resolve(jsonOut)), { recursive: true });
     fs.writeFileSync(

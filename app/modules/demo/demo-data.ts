@@ -190,7 +190,14 @@ export const DEMO_USERS: DemoUser[] = [
   },
   { email: "trainer@antwerpen.demo.digibrug.be", name: "Ann Van den Broeck", role: "trainer", municipality: "antwerpen" },
   { email: "devices@antwerpen.demo.digibrug.be", name: "Tom De Smet", role: "device_officer", municipality: "antwerpen" },
-  { email: "service-owner@antwerpen.demo.digibrug.be", name: "Nadia Benali", role: "service_owner", municipality: "antwerpen" },
+  {
+    email: "service-owner@antwerpen.demo.digibrug.be",
+    name: "Nadia Benali",
+    role: "service_owner",
+    municipality: "antwerpen",
+    // Owns the city's own services in the help-question log (e-loket, Digipunt afspraken): sees where residents get stuck.
+    organization: "Stad Antwerpen – Digipunten",
+  },
 
   { email: "coordinator@hasselt.demo.digibrug.be", name: "Lien Vanhoyland", role: "coordinator", municipality: "hasselt" },
   {
@@ -209,7 +216,13 @@ export const DEMO_USERS: DemoUser[] = [
   },
   { email: "trainer@hasselt.demo.digibrug.be", name: "Giovanni Russo", role: "trainer", municipality: "hasselt" },
   { email: "devices@hasselt.demo.digibrug.be", name: "Dirk Vanheusden", role: "device_officer", municipality: "hasselt" },
-  { email: "service-owner@hasselt.demo.digibrug.be", name: "Elke Claes", role: "service_owner", municipality: "hasselt" },
+  {
+    email: "service-owner@hasselt.demo.digibrug.be",
+    name: "Elke Claes",
+    role: "service_owner",
+    municipality: "hasselt",
+    organization: "Stad Hasselt – Digitale inclusie",
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------------------------

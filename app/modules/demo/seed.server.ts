@@ -18,6 +18,11 @@ import {
 import { hashPassword } from "~/modules/auth/password.server";
 import { DEMO_CITIES, DEMO_PASSWORD, DEMO_TOPICS, DEMO_USERS } from "./demo-data";
 import { seedDemoLearning } from "./learning-seed.server";
+import { seedDemoDevices } from "./devices-seed.server";
+import { seedDemoLending } from "./lending-seed.server";
+import { seedDemoHelpLog } from "./help-log-seed.server";
+import { seedDemoReferrals } from "./referrals-seed.server";
+import { seedDemoAppointments } from "./appointments-seed.server";
 
 export { DEMO_PASSWORD, DEMO_USERS } from "./demo-data";
 
@@ -200,6 +205,11 @@ export async function seedDemoData(db: Db): Promise<{ seeded: boolean }> {
       topics: topicIdsByCity,
       users: userIds,
     });
+    await seedDemoHelpLog(tx as unknown as Db, { municipalities: municipalityIds, organizations: organizationIds, helpPoints: helpPointIds, topics: topicIdsByCity, users: userIds });
+    await seedDemoReferrals(tx as unknown as Db, { municipalities: municipalityIds, organizations: organizationIds, helpPoints: helpPointIds, topics: topicIdsByCity, users: userIds });
+    await seedDemoAppointments(tx as unknown as Db, { municipalities: municipalityIds, organizations: organizationIds, helpPoints: helpPointIds, topics: topicIdsByCity, users: userIds });
+    await seedDemoDevices(tx as unknown as Db, { municipalities: municipalityIds, helpPoints: helpPointIds, users: userIds });
+    await seedDemoLending(tx as unknown as Db, { municipalities: municipalityIds, helpPoints: helpPointIds, users: userIds });
 
     return { seeded: true };
   });

@@ -16,13 +16,25 @@ export default function Borrow() {
         <li>{t("borrow.how1")}</li>
         <li>{t("borrow.how2")}</li>
         <li>{t("borrow.how3")}</li>
+        <li>{t("borrow.how4")}</li>
       </ol>
+      <h2>{t("borrow.bringTitle")}</h2>
+      <ul>
+        <li>{t("borrow.bring1")}</li>
+        <li>{t("borrow.bring2")}</li>
+        <li>{t("borrow.bring3")}</li>
+      </ul>
       <p>
         <Link className="button" to={publicHref(ctx, "/hulp")}>
           {t("borrow.findPoint")}
         </Link>
       </p>
       <p>{t("learn.call", { phone: ctx.municipality.phone })}</p>
+      {/* Device bank (issue 5): companies donate devices */}
+      <h2>{t("donation.borrowPage.title")}</h2>
+      <p>
+        {t("donation.borrowPage.text")} <Link to={publicHref(ctx, "/lenen/schenken")}>{t("donation.borrowPage.link")}</Link>
+      </p>
     </div>
   );
 }

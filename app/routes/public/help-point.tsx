@@ -4,6 +4,7 @@ import { getDb } from "~/db/client.server";
 import { formatDate, formatDay, formatTime } from "~/i18n/format";
 import { SPOKEN_LANGUAGE_NAMES, translated } from "~/i18n/languages";
 import { getHelpPointDetails } from "~/modules/finder/finder.server";
+import { pointTakesAppointments } from "~/modules/appointments/appointments.server";
 import { brusselsDate } from "~/modules/finder/opening-hours";
 import { publicHref, usePublicContext } from "~/modules/municipality/public-context";
 import { requirePublicMunicipality } from "~/modules/municipality/public.server";
@@ -16,6 +17,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
   if (!point) throw new Response("Not found", { status: 404, statusText: "Not found" });
   return {
     today: brusselsDate(),
+    takesAppointments: await pointTakesAppointments(getDb(), municipality.id, point.id),
     point: {
       ...point,
       description: translated(point.description, lang),
@@ -98,6 +100,13 @@ export default function HelpPoint({ loaderData }: { loaderData: Awaited<ReturnTy
             {point.walkIn ? <li>{t("finder.walkIn")}</li> : null}
             {point.byAppointment ? <li>{t("point.byAppointment")}</li> : null}
           </ul>
+          {loaderData.takesAppointments ? (
+            <p>
+              <Link to={`${publicHref(ctx, "/afspraak")}?punt=${point.id}`} className="button">
+                {t("appointments.makeAppointment")}
+              </Link>
+            </p>
+          ) : null}
           <table className="hours-table">
             <caption className="visually-hidden">{t("point.hoursThisWeek")}</caption>
             <tbody>

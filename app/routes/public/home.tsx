@@ -42,6 +42,30 @@ export default function Home({ loaderData }: { loaderData: Awaited<ReturnType<ty
         ))}
       </ul>
 
+      <section aria-labelledby="other-ways">
+        <h2 id="other-ways">{t("home.otherWays")}</h2>
+        <ul className="pillars">
+          <li>
+            <Link to={publicHref(ctx, "/afspraak")} className="pillar">
+              <Icon name="calendar" size={36} />
+              <span>
+                <span className="pillar-title">{t("home.appointment")}</span>
+                <span className="pillar-text">{t("home.appointmentText")}</span>
+              </span>
+            </Link>
+          </li>
+          <li>
+            <Link to={publicHref(ctx, "/hulp-aan-huis")} className="pillar">
+              <Icon name="house" size={36} />
+              <span>
+                <span className="pillar-title">{t("home.homeVisit")}</span>
+                <span className="pillar-text">{t("home.homeVisitText")}</span>
+              </span>
+            </Link>
+          </li>
+        </ul>
+      </section>
+
       <section aria-labelledby="quick-search">
         <h2 id="quick-search">{t("home.nearYou")}</h2>
         <form method="get" action={publicHref(ctx, "/hulp")} className="inline-form">

@@ -4,6 +4,7 @@ import { requireStaff } from "~/modules/auth/guard.server";
 import { can, isPlatformAdmin } from "~/modules/auth/permissions";
 import { CsrfInput, type StaffContext } from "~/modules/auth/staff-context";
 import { listMunicipalities } from "~/modules/municipality/municipality.server";
+import { canAnywhere } from "~/modules/appointments/access";
 
 export async function loader({ request }: LoaderFunctionArgs): Promise<StaffContext> {
   const session = await requireStaff(request);
@@ -22,6 +23,11 @@ export default function StaffLayout({ loaderData }: { loaderData: StaffContext }
   const current = loaderData.municipalities.find((m) => m.slug === params.municipality);
   const target = current ? { municipalityId: current.id } : null;
   const allowed = (permission: Parameters<typeof can>[1]) => (target ? can(loaderData.assignments, permission, target) : false);
+  // One-to-one help (issue 3): help.desk and help.insights are scoped to a point or organisation; the pages check each one.
+  const roleHere = (...roles: string[]) =>
+    Boolean(current) && loaderData.assignments.some((a) => a.role === "platform_admin" || (a.municipalityId === current?.id && roles.includes(a.role)));
+  const helpDesk = roleHere("coordinator", "organization_manager", "digihelper");
+  const insights = roleHere("coordinator", "service_owner");
   return (
     <>
       <a className="skip-link" href="#main">
@@ -84,7 +90,62 @@ export default function StaffLayout({ loaderData }: { loaderData: StaffContext }
                   </li>
                 ) : null}
                 {/* One-to-one help (issue 3) */}
+                {current && canAnywhere(loaderData.assignments, "help.desk", current.id) ? (
+                  <li>
+                    <NavLink to={`/beheer/${current.slug}/agenda`}>Agenda</NavLink>
+                  </li>
+                ) : null}
+                {allowed("staff.access") && helpDesk ? (
+                  <li>
+                    <NavLink to={`/beheer/${current.slug}/hulpvragen`}>Hulpvraag noteren</NavLink>
+                  </li>
+                ) : null}
+                {allowed("help.manage") || roleHere("digihelper", "organization_manager") ? (
+                  <li>
+                    <NavLink to={`/beheer/${current.slug}/huisbezoeken`}>Huisbezoeken</NavLink>
+                  </li>
+                ) : null}
+                {allowed("help.manage") ? (
+                  <li>
+                    <NavLink to={`/beheer/${current.slug}/diensten`}>Diensten</NavLink>
+                  </li>
+                ) : null}
+                {insights ? (
+                  <li>
+                    <NavLink to={`/beheer/${current.slug}/inzichten`}>Inzichten</NavLink>
+                  </li>
+                ) : null}
+                {allowed("help.refer") ? (
+                  <li>
+                    <NavLink to={`/beheer/${current.slug}/doorverwijzingen`}>Doorverwijzingen</NavLink>
+                  </li>
+                ) : null}
+                {allowed("privacy.manage") ? (
+                  <li>
+                    <NavLink to={`/beheer/${current.slug}/privacy`}>Privacy</NavLink>
+                  </li>
+                ) : null}
                 {/* Device bank (issue 5) */}
+                {allowed("devices.apply") ? (
+                  <li>
+                    <NavLink to={`/beheer/${current.slug}/uitlenen/aanvragen`}>Uitlenen</NavLink>
+                  </li>
+                ) : null}
+                {allowed("devices.manage") ? (
+                  <li>
+                    <NavLink to={`/beheer/${current.slug}/uitlenen/instellingen`}>Regels uitlenen</NavLink>
+                  </li>
+                ) : null}
+                {allowed("devices.view") ? (
+                  <li>
+                    <NavLink to={`/beheer/${current.slug}/toestellen`}>Toestellen</NavLink>
+                  </li>
+                ) : null}
+                {allowed("devices.manage") ? (
+                  <li>
+                    <NavLink to={`/beheer/${current.slug}/schenkingen`}>Schenkingen</NavLink>
+                  </li>
+                ) : null}
                 {allowed("messages.view") ? (
                   <li>
                     <NavLink to={`/beheer/${current.slug}/berichten`}>Berichten</NavLink>

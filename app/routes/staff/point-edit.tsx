@@ -323,6 +323,11 @@ export default function PointEdit({ loaderData, actionData }: Route.ComponentPro
               <Link to={`${base}/${point.id}/uren`}>Openingsuren, sluitingen en extra openingen aanpassen</Link>
             </p>
           ) : null}
+          {canEdit ? (
+            <p>
+              <Link to={`${base}/${point.id}/afspraken`}>Afspraken: soorten hulp en weekplan</Link>
+            </p>
+          ) : null}
         </section>
       ) : null}
 

@@ -1,0 +1,265 @@
+import { useTranslation } from "react-i18next";
+import { data, Link, redirect } from "react-router";
+import { getDb } from "~/db/client.server";
+import { isLanguage, LANGUAGE_NAMES, translated, type Language } from "~/i18n/languages";
+import { bookAppointment, freeSlots, loadTypeContext, nextFreeSlots, type FreeSlot, type TypeContext } from "~/modules/appointments/appointments.server";
+import { bookingSchema, bookingValuesFromForm, type BookingFormValues } from "~/modules/appointments/schema";
+import { checkSlot } from "~/modules/appointments/slots";
+import { formatClock, formatDateTime, formatLongDate } from "~/modules/learning/registration-format";
+import { fieldErrors } from "~/modules/offer/schema";
+import { appBaseUrl } from "~/modules/shared/secrets.server";
+import { publicHref, usePublicContext } from "~/modules/municipality/public-context";
+import { requirePublicMunicipality } from "~/modules/municipality/public.server";
+import { CallUs } from "~/ui/call-us";
+import { describedBy, ErrorSummary, FieldError, type FieldErrors } from "~/ui/form";
+import type { Route } from "./+types/appointment-book";
+
+async function loadType(params: Route.LoaderArgs["params"], typeId: string) {
+  const { municipality, lang } = await requirePublicMunicipality(params);
+  const ctx = await loadTypeContext(getDb(), typeId);
+  if (!ctx || ctx.municipalityId !== municipality.id || !ctx.active || !ctx.pointActive) throw new Response("Not found", { status: 404, statusText: "Not found" });
+  return { municipality, lang, ctx };
+}
+
+const nextTimes = (slots: FreeSlot[], lang: Language) =>
+  slots.map((s) => ({ startsAt: s.startsAt.toISOString(), label: formatDateTime(s.startsAt, lang) }));
+
+function typeSummary(ctx: TypeContext, lang: Language) {
+  return {
+    id: ctx.id,
+    name: translated(ctx.name, lang),
+    duration: ctx.rules.durationMinutes,
+    pointId: ctx.helpPointId,
+    pointName: ctx.pointName,
+    pointAddress: ctx.pointAddress,
+  };
+}
+
+/** Whether the time in the address is a free slot now; else the next free times. */
+async function timeState(ctx: TypeContext, raw: string, lang: Language) {
+  const now = new Date();
+  const startsAt = new Date(raw);
+  const check = checkSlot(ctx.rules, ctx.blocks, ctx.exceptions, startsAt, now);
+  if (check.ok) {
+    const [slot] = await freeSlots(getDb(), ctx, now, { from: check.slot.date, days: 1, includeFull: true }).then((all) =>
+      all.filter((s) => s.startsAt.getTime() === startsAt.getTime()),
+    );
+    if (slot && slot.free > 0) {
+      return { ok: true as const, startsAt: startsAt.toISOString(), when: `${formatLongDate(startsAt, lang)}, ${formatClock(startsAt, lang)} – ${formatClock(slot.endsAt, lang)}` };
+    }
+  }
+  const error = check.ok ? "full" : check.error;
+  return { ok: false as const, error, next: nextTimes(await nextFreeSlots(getDb(), ctx, Number.isNaN(startsAt.getTime()) ? now : startsAt, now), lang) };
+}
+
+export async function loader({ params, request }: Route.LoaderArgs) {
+  const url = new URL(request.url);
+  const { municipality, lang, ctx } = await loadType(params, url.searchParams.get("type") ?? "");
+  return {
+    type: typeSummary(ctx, lang),
+    time: await timeState(ctx, url.searchParams.get("tijd") ?? "", lang),
+    languages: municipality.languages.filter(isLanguage),
+  };
+}
+
+type ActionData = { values: BookingFormValues; errors: FieldErrors; next?: { startsAt: string; label: string }[] };
+
+export async function action({ request, params }: Route.ActionArgs) {
+  const form = await request.formData();
+  const { municipality, lang, ctx } = await loadType(params, String(form.get("type") ?? ""));
+  const values = bookingValuesFromForm(form, lang);
+  const parsed = bookingSchema({ mode: "public", languages: municipality.languages }).safeParse(values);
+  if (!parsed.success) return data<ActionData>({ values, errors: fieldErrors(parsed.error) }, { status: 400 });
+  const input = parsed.data;
+  const result = await bookAppointment(
+    getDb(),
+    {
+      municipalityId: municipality.id,
+      appointmentTypeId: ctx.id,
+      startsAt: input.startsAt,
+      name: input.name,
+      phone: input.phone,
+      email: input.email,
+      language: input.language,
+      note: input.note,
+      channel: "online",
+    },
+    { baseUrl: appBaseUrl(request) },
+  );
+  if (!result.ok) {
+    return data<ActionData>({ values, errors: { startsAt: `appointments.errors.${result.error}` }, next: nextTimes(result.nextFree, lang) }, { status: 409 });
+  }
+  const manageLang = municipality.languages.includes(input.language) ? input.language : lang;
+  throw redirect(`/${municipality.slug}/${manageLang}/afspraak/${result.manageToken}?nieuw=1`, 303);
+}
+
+export default function AppointmentBook({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const ctx = usePublicContext();
+  const { type, time, languages } = loaderData;
+  const result = actionData as ActionData | undefined;
+  const errors: FieldErrors = Object.fromEntries(Object.entries(result?.errors ?? {}).map(([k, v]) => [k, v ? t(v) : v]));
+  const hasErrors = Object.values(errors).some(Boolean);
+  const values: BookingFormValues = result?.values ?? { startsAt: time.ok ? time.startsAt : "", name: "", phone: "", email: "", language: ctx.lang, note: "" };
+  const timesPage = `${publicHref(ctx, "/afspraak")}?type=${type.id}`;
+  const bookHref = (startsAt: string) => `${publicHref(ctx, "/afspraak/boeken")}?type=${type.id}&tijd=${encodeURIComponent(startsAt)}`;
+  const next = result?.next ?? (time.ok ? [] : time.next);
+  const timeTaken = !time.ok || Boolean(errors.startsAt);
+  const title = t("appointments.book.title");
+
+  const nextList =
+    next.length > 0 ? (
+      <>
+        <p>{t("appointments.book.nextFree")}</p>
+        <ul className="time-list">
+          {next.map((n) => (
+            <li key={n.startsAt}>
+              <Link to={bookHref(n.startsAt)} className="time-link">
+                {n.label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </>
+    ) : null;
+
+  return (
+    <div className="narrow">
+      <title>{`${hasErrors || !time.ok ? `${t("form.errorPrefix")} ` : ""}${title} — ${type.name} — Digibrug ${ctx.municipality.name}`}</title>
+      <meta name="robots" content="noindex" />
+      <p className="no-print">
+        <Link to={timesPage}>{t("appointments.book.otherTime")}</Link>
+      </p>
+      <p className="step">{t("appointments.stepOf", { step: 4, total: 4 })}</p>
+      <h1>{title}</h1>
+      <ErrorSummary errors={errors} />
+      <dl className="facts">
+        <div>
+          <dt>{t("appointments.what")}</dt>
+          <dd>
+            {type.name} ({t("appointments.duration", { minutes: type.duration })})
+          </dd>
+        </div>
+        <div>
+          <dt>{t("appointments.where")}</dt>
+          <dd>
+            <Link to={publicHref(ctx, `/punt/${type.pointId}`)}>{type.pointName}</Link>
+            <br />
+            {type.pointAddress}
+          </dd>
+        </div>
+        <div>
+          <dt id="startsAt" tabIndex={-1}>
+            {t("appointments.when")}
+          </dt>
+          <dd>
+            <FieldError id="startsAt" message={errors.startsAt} />
+            {time.ok && !errors.startsAt ? <strong>{time.when}</strong> : null}
+            {!time.ok && !result ? <p className="field-error">{t(`appointments.errors.${time.error}`)}</p> : null}
+            {timeTaken ? nextList : null}
+          </dd>
+        </div>
+      </dl>
+
+      {time.ok && !errors.startsAt ? (
+        <form method="post" noValidate aria-labelledby="form-title">
+          <h2 id="form-title">{t("appointments.book.formTitle")}</h2>
+          <input type="hidden" name="type" value={type.id} />
+          <input type="hidden" name="startsAt" value={values.startsAt} />
+          <div className="field">
+            <label htmlFor="name">{t("appointments.book.name")}</label>
+            <FieldError id="name" message={errors.name} />
+            <input
+              id="name"
+              name="name"
+              type="text"
+              autoComplete="name"
+              defaultValue={values.name}
+              aria-invalid={errors.name ? true : undefined}
+              aria-describedby={describedBy("name", { error: errors.name })}
+            />
+          </div>
+          <fieldset className="field" aria-describedby="contact-hint">
+            <legend>{t("appointments.book.contactLegend")}</legend>
+            <p className="hint" id="contact-hint">
+              {t("appointments.book.contactHint")}
+            </p>
+            <div className="field">
+              <label htmlFor="phone">{t("appointments.book.phone")}</label>
+              <p className="hint" id="phone-hint">
+                {t("appointments.book.phoneHint")}
+              </p>
+              <FieldError id="phone" message={errors.phone} />
+              <input
+                id="phone"
+                name="phone"
+                type="tel"
+                autoComplete="tel"
+                dir="ltr"
+                defaultValue={values.phone}
+                aria-invalid={errors.phone ? true : undefined}
+                aria-describedby={describedBy("phone", { hint: true, error: errors.phone })}
+              />
+            </div>
+            <div className="field">
+              <label htmlFor="email">{t("appointments.book.email")}</label>
+              <FieldError id="email" message={errors.email} />
+              <input
+                id="email"
+                name="email"
+                type="email"
+                autoComplete="email"
+                dir="ltr"
+                spellCheck={false}
+                defaultValue={values.email}
+                aria-invalid={errors.email ? true : undefined}
+                aria-describedby={describedBy("email", { error: errors.email })}
+              />
+            </div>
+            <CallUs textKey="appointments.book.noContact" />
+          </fieldset>
+
+          {languages.length > 1 ? (
+            <fieldset className="field" aria-describedby={describedBy("language", { error: errors.language })}>
+              <legend>{t("appointments.book.language")}</legend>
+              <FieldError id="language" message={errors.language} />
+              <div className="radios">
+                {languages.map((code, i) => (
+                  <div className="radio" key={code}>
+                    <input type="radio" id={i === 0 ? "language" : `language-${code}`} name="language" value={code} defaultChecked={values.language === code} />
+                    <label htmlFor={i === 0 ? "language" : `language-${code}`} lang={code}>
+                      {LANGUAGE_NAMES[code]}
+                    </label>
+                  </div>
+                ))}
+              </div>
+            </fieldset>
+          ) : (
+            <input type="hidden" name="language" value={languages[0] ?? ctx.lang} />
+          )}
+
+          <div className="field">
+            <label htmlFor="note">{t("appointments.book.note")}</label>
+            <p className="hint" id="note-hint">
+              {t("appointments.book.noteHint")}
+            </p>
+            <FieldError id="note" message={errors.note} />
+            <textarea
+              id="note"
+              name="note"
+              rows={3}
+              defaultValue={values.note}
+              aria-invalid={errors.note ? true : undefined}
+              aria-describedby={describedBy("note", { hint: true, error: errors.note })}
+            />
+          </div>
+          <p className="hint">{t("appointments.book.privacy")}</p>
+          <button type="submit" className="button">
+            {t("appointments.book.submit")}
+          </button>
+        </form>
+      ) : null}
+      <CallUs textKey="appointments.callUs" />
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+/** One row of the device intake form (staff, Dutch): kind, make, model, serial, specs, keyboard, condition. */
+import {
+  CONDITION_LABELS_NL,
+  DEVICE_CONDITIONS,
+  DEVICE_KINDS,
+  intakeField,
+  KEYBOARD_LAYOUTS,
+  KIND_LABELS_NL,
+  LAYOUT_LABELS_NL,
+  type IntakeField,
+  type IntakeRowValues,
+} from "~/modules/devices/donation-schema";
+import { describedBy, FieldError, type FieldErrors } from "./form";
+
+const FIELD_LABELS: Record<IntakeField, string> = {
+  kind: "Soort",
+  make: "Merk",
+  model: "Model",
+  serial: "Serienummer",
+  specs: "Specificaties",
+  keyboardLayout: "Toetsenbord",
+  condition: "Staat",
+};
+
+export function IntakeRowFields({ index, values, errors }: { index: number; values: IntakeRowValues; errors: FieldErrors }) {
+  const input = (field: IntakeField) => {
+    const id = intakeField(index, field);
+    const error = errors[id];
+    const common = { id, name: id, defaultValue: values[field], "aria-invalid": error ? true : undefined, "aria-describedby": describedBy(id, { error }) };
+    return (
+      <div className="field" key={field}>
+        <label htmlFor={id}>{FIELD_LABELS[field]}</label>
+        <FieldError id={id} message={error} />
+        {field === "kind" ? (
+          <select {...common}>
+            <option value="">Kies</option>
+            {DEVICE_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {KIND_LABELS_NL[k]}
+              </option>
+            ))}
+          </select>
+        ) : field === "keyboardLayout" ? (
+          <select {...common}>
+            <option value="">Geen of onbekend</option>
+            {KEYBOARD_LAYOUTS.map((k) => (
+              <option key={k} value={k}>
+                {LAYOUT_LABELS_NL[k]}
+              </option>
+            ))}
+          </select>
+        ) : field === "condition" ? (
+          <select {...common}>
+            {DEVICE_CONDITIONS.map((c) => (
+              <option key={c} value={c}>
+                {CONDITION_LABELS_NL[c]}
+              </option>
+            ))}
+          </select>
+        ) : (
+          <input type="text" autoComplete="off" spellCheck={false} {...common} />
+        )}
+      </div>
+    );
+  };
+  return (
+    <fieldset className="intake-row">
+      <legend>Toestel {index + 1}</legend>
+      <div className="intake-grid">{(["kind", "make", "model", "serial", "specs", "keyboardLayout", "condition"] as const).map(input)}</div>
+    </fieldset>
+  );
+}
+
