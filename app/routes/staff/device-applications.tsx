@@ -81,7 +81,7 @@ export default function DeviceApplications({ loaderData }: Route.ComponentProps)
         <p>Er zijn geen aanvragen in deze lijst.</p>
       ) : (
         <div className="table-wrap">
-          <table className="data">
+          <table className="data wide-table">
             <caption className="visually-hidden">{`Aanvragen: ${filterLabel.toLowerCase()}, ${applications.length}`}</caption>
             <thead>
               <tr>

@@ -262,7 +262,7 @@ export default function Donation({ loaderData, actionData }: Route.ComponentProp
               <Link to={`${path}/etiketten`}>Etiketten afdrukken ({devices.length})</Link>
             </p>
             <div className="table-wrap">
-              <table className="data">
+              <table className="data wide-table">
                 <caption className="visually-hidden">Toestellen van deze schenking</caption>
                 <thead>
                   <tr>

@@ -92,7 +92,7 @@ export default function HomeVisits({ loaderData }: Route.ComponentProps) {
         <p>Er zijn hier geen huisbezoeken.</p>
       ) : (
         <div className="table-wrap">
-          <table className="data">
+          <table className="data wide-table">
             <caption className="visually-hidden">{`Huisbezoeken: ${current.label.toLowerCase()}: ${visits.length}`}</caption>
             <thead>
               <tr>

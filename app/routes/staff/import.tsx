@@ -251,7 +251,7 @@ function Preview({ preview, importError }: { preview: PreviewView; importError?:
             {plural(preview.valid, "rij", "rijen")} in orde, {plural(preview.invalid, "rij", "rijen")} met fouten. Er is nog niets opgeslagen.
           </p>
           <div className="table-wrap">
-            <table className="data">
+            <table className="data wide-table">
               <caption className="visually-hidden">Elke regel van het bestand met het resultaat van de controle</caption>
               <thead>
                 <tr>

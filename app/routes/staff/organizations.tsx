@@ -39,7 +39,7 @@ export default function Organizations({ loaderData }: Route.ComponentProps) {
         <p>Er zijn nog geen organisaties.</p>
       ) : (
         <div className="table-wrap">
-          <table className="data">
+          <table className="data wide-table">
             <caption className="visually-hidden">{`Organisaties: ${organizations.length}`}</caption>
             <thead>
               <tr>

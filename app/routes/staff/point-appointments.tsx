@@ -155,7 +155,7 @@ export default function PointAppointments({ loaderData, actionData }: Route.Comp
               <p>Nog geen uren: bewoners kunnen dit nog niet boeken.</p>
             ) : (
               <div className="table-wrap">
-                <table className="data">
+                <table className="data wide-table">
                   <caption className="visually-hidden">{`Weekplan ${t.label}`}</caption>
                   <thead>
                     <tr>

@@ -79,7 +79,7 @@ export default function Points({ loaderData }: Route.ComponentProps) {
         <p>{stale ? `Alle hulppunten zijn de voorbije ${STALE_MONTHS} maanden nagekeken. Goed bezig!` : "Er zijn nog geen hulppunten."}</p>
       ) : (
         <div className="table-wrap">
-          <table className="data">
+          <table className="data wide-table">
             <caption className="visually-hidden">{`${title}: ${points.length}`}</caption>
             <thead>
               <tr>

@@ -65,7 +65,7 @@ export default function WorkshopRequests({ loaderData }: Route.ComponentProps) {
         <p>{status === "new" ? "Er zijn geen nieuwe aanvragen." : "Er zijn geen aanvragen."}</p>
       ) : (
         <div className="table-wrap">
-          <table className="data">
+          <table className="data wide-table">
             <caption className="visually-hidden">{`${title}: ${requests.length}`}</caption>
             <thead>
               <tr>
