@@ -436,6 +436,22 @@ export async function listApplications(db: Db, municipalityId: string, options: 
   return rows.map((r, i) => ({ ...r, position: options.status === "waiting" ? i + 1 : null }));
 }
 
+/**
+ * Applications that could use a device of this kind now: approved but without an active reservation or loan, and
+ * on the waiting list. Shown on a ready device, so the device officer offers it to the next person in line.
+ */
+export async function applicationsWaitingForKind(db: Db, municipalityId: string, kind: DeviceKind): Promise<{ approved: number; waiting: number }> {
+  const [row] = await db
+    .select({
+      approved: sql<number>`count(*) filter (where ${deviceApplications.status} = 'approved' and not exists (
+        select 1 from device_loans l where l.application_id = device_applications.id and l.status in ('reserved', 'on_loan')))`.mapWith(Number),
+      waiting: sql<number>`count(*) filter (where ${deviceApplications.status} = 'waiting')`.mapWith(Number),
+    })
+    .from(deviceApplications)
+    .where(and(eq(deviceApplications.municipalityId, municipalityId), sql`${kind}::device_kind = any(${deviceApplications.kinds})`));
+  return { approved: row?.approved ?? 0, waiting: row?.waiting ?? 0 };
+}
+
 export async function getApplication(db: Db, municipalityId: string, applicationId: string) {
   if (!isUuid(applicationId)) return null;
   const [app] = await db

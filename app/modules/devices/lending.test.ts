@@ -18,7 +18,7 @@ import { createTestDatabase } from "~/db/test-database";
 import { seedOfferFixture, type OfferFixture } from "~/modules/offer/test-fixtures";
 import { users } from "~/db/schema";
 import { agreementPdf, agreementTexts } from "./agreement.server";
-import { applicationInput, createApplication, decideApplication, householdKey, type ApplicationInput } from "./applications.server";
+import { applicationInput, applicationsWaitingForKind, createApplication, decideApplication, householdKey, type ApplicationInput } from "./applications.server";
 import {
   dueDateFor,
   extendLoan,
@@ -219,6 +219,21 @@ describe("reservations and loans", () => {
     const clash = await reserveDevice(database.db, f.antwerpen.id, { applicationId: second, deviceId: device.id, startsOn: "2026-12-04", endsOn: "2026-12-08" }, actor, NOW);
     expect(clash).toMatchObject({ ok: false, message: "Dit toestel is in die periode al gereserveerd of uitgeleend." });
     expect(!clash.ok && clash.alternatives?.map((a) => a.id)).toEqual([other.id]);
+  });
+
+  it("counts who is waiting for a kind of device: approved without a device, and the waiting list", async () => {
+    await database.db.insert(deviceBankSettings).values({ municipalityId: f.antwerpen.id, maxDevicesPerHousehold: 10 });
+    const device = await addDevice();
+    const served = await approvedApplication({ address: "Kerkstraat 1" });
+    await approvedApplication({ address: "Kerkstraat 2" });
+    await approvedApplication({ address: "Kerkstraat 3", kinds: ["tablet"] });
+    const created = await createApplication(database.db, f.antwerpen.id, input({ address: "Kerkstraat 4" }), actor, NOW);
+    if (!created.ok) throw new Error(created.message);
+    await decideApplication(database.db, f.antwerpen.id, created.id, { decision: "wait", criteriaChecked: [] }, actor, NOW);
+    expect((await reserveDevice(database.db, f.antwerpen.id, { applicationId: served, deviceId: device.id, startsOn: "2026-12-02", endsOn: "2026-12-05" }, actor, NOW)).ok).toBe(true);
+    // The reserved one no longer waits; the tablet application is another kind.
+    expect(await applicationsWaitingForKind(database.db, f.antwerpen.id, "laptop")).toEqual({ approved: 1, waiting: 1 });
+    expect(await applicationsWaitingForKind(database.db, f.antwerpen.id, "tablet")).toEqual({ approved: 1, waiting: 0 });
   });
 
   it("refuses to reserve or hand out a device that is not wiped, and changes nothing", async () => {

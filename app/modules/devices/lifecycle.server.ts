@@ -125,5 +125,9 @@ export async function markDeviceSeen(db: Db, deviceId: string, now: Date = new D
   return rows.length > 0;
 }
 
-/** SQL for "not seen within the municipality's audit period" (default 180 days), for stock lists. */
-export const NOT_SEEN_SQL = sql<boolean>`${devices.lastSeenAt} < now() - make_interval(days => coalesce((select s.audit_period_days from device_bank_settings s where s.municipality_id = ${devices.municipalityId}), 180))`;
+/**
+ * SQL for "not seen within the municipality's audit period" (default 180 days), for stock lists. The outer column is
+ * written out in full: in a select list of a one-table query Drizzle renders `${devices.municipalityId}` unqualified,
+ * and inside the subquery that would silently mean `s.municipality_id`.
+ */
+export const NOT_SEEN_SQL = sql<boolean>`"devices"."last_seen_at" < now() - make_interval(days => coalesce((select s.audit_period_days from device_bank_settings s where s.municipality_id = "devices"."municipality_id"), 180))`;

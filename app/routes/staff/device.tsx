@@ -3,6 +3,7 @@ import { getDb } from "~/db/client.server";
 import { readStaffForm, requireMunicipalityStaff } from "~/modules/auth/guard.server";
 import { can } from "~/modules/auth/permissions";
 import { CsrfInput } from "~/modules/auth/staff-context";
+import { applicationsWaitingForKind } from "~/modules/devices/applications.server";
 import { CONDITION_LABELS_NL, DEVICE_CONDITIONS, KIND_LABELS_NL, LAYOUT_LABELS_NL } from "~/modules/devices/donation-schema";
 import { deviceSeen, getDevice, locationOptions, MANUAL_STEPS, stepDevice, updateDeviceDetails } from "~/modules/devices/inventory.server";
 import { ALLOWED_STEPS, DEVICE_STATUS_LABELS, type DeviceStatus } from "~/modules/devices/lifecycle.server";
@@ -38,6 +39,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     canManage,
     saved: saved === "stap" ? "De stand is aangepast." : saved === "gezien" ? "Genoteerd: het toestel is gezien." : saved === "gegevens" ? "De gegevens zijn bewaard." : null,
     locations: canManage ? await locationOptions(getDb(), municipality.id) : [],
+    // A ready device and people waiting for one of its kind: point the device officer to them.
+    waitingForKind: device.status === "ready" ? await applicationsWaitingForKind(getDb(), municipality.id, device.kind) : null,
     device: {
       id: device.id,
       assetTag: device.assetTag,
@@ -147,6 +150,29 @@ export default function Device({ loaderData, actionData }: Route.ComponentProps)
         </div>
       ) : null}
       <ErrorSummary errors={errors} />
+      {loaderData.waitingForKind && loaderData.waitingForKind.approved + loaderData.waitingForKind.waiting > 0 ? (
+        <div className="notice">
+          <p>
+            <strong>Dit toestel is klaar. Er wachten mensen op dit soort toestel ({d.kind}):</strong>
+          </p>
+          <ul>
+            {loaderData.waitingForKind.approved > 0 ? (
+              <li>
+                <Link to={`/beheer/${municipality.slug}/uitlenen/aanvragen?status=approved`}>
+                  {loaderData.waitingForKind.approved} goedgekeurd, nog zonder toestel
+                </Link>
+              </li>
+            ) : null}
+            {loaderData.waitingForKind.waiting > 0 ? (
+              <li>
+                <Link to={`/beheer/${municipality.slug}/uitlenen/aanvragen?status=waiting`}>
+                  {loaderData.waitingForKind.waiting} op de wachtlijst
+                </Link>
+              </li>
+            ) : null}
+          </ul>
+        </div>
+      ) : null}
 
       <div className="device-status">
         <p>
