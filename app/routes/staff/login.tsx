@@ -4,6 +4,7 @@ import { loginForm } from "~/modules/auth/schema";
 import {
   cookieHeader,
   LOCK_MINUTES,
+  MAX_FAILED_LOGINS,
   LOGIN_CSRF_COOKIE,
   logIn,
   newToken,
@@ -50,11 +51,10 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const result = await logIn(getDb(), parsed.data.email, parsed.data.password);
   if (!result.ok) {
-    const message =
-      result.reason === "locked"
-        ? `Te veel foute pogingen. Dit account is ${LOCK_MINUTES} minuten geblokkeerd. Probeer later opnieuw.`
-        : "Het e-mailadres of het wachtwoord klopt niet.";
-    return data({ errors: { email: message } as FieldErrors, email }, { status: result.reason === "locked" ? 429 : 400 });
+    // One answer for a wrong password, an unknown address and a blocked account: a different answer for a blocked
+    // account would tell a stranger which e-mail addresses have an account.
+    const message = `Het e-mailadres of het wachtwoord klopt niet. Na ${MAX_FAILED_LOGINS} foute pogingen blijft een account ${LOCK_MINUTES} minuten dicht: wacht dan even en probeer opnieuw.`;
+    return data({ errors: { email: message } as FieldErrors, email }, { status: 400 });
   }
   const headers = new Headers();
   headers.append("Set-Cookie", cookieHeader(request, SESSION_COOKIE, result.token, 12 * 3600));
