@@ -152,6 +152,23 @@ export const appointments = pgTable(
   ],
 );
 
+/**
+ * Every secret link to an appointment that was sent to the person (a reminder, a moved message, a booking by staff)
+ * besides the one made at booking (appointments.manage_token_hash); each keeps working. Only SHA-256 hashes are
+ * stored. Deleted with the personal data when the appointment is erased (the row itself stays, so no cascade then).
+ */
+export const appointmentLinks = pgTable(
+  "appointment_links",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    appointmentId: uuid("appointment_id").notNull().references(() => appointments.id, { onDelete: "cascade" }),
+    /** reminder, moved, staff */
+    purpose: text("purpose").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("appointment_links_appointment").on(t.appointmentId)],
+);
+
 export const homeVisitStatus = pgEnum("home_visit_status", ["requested", "planned", "done", "cancelled"]);
 export const requesterKind = pgEnum("requester_kind", ["resident", "relative", "social_worker", "staff"]);
 

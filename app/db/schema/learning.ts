@@ -159,6 +159,11 @@ export const registrations = pgTable(
     followupTokenHash: text("followup_token_hash"),
     /** When the reminder before the first session went out (set once, so it is sent once). */
     reminderSentAt: timestamp("reminder_sent_at", { withTimezone: true }),
+    /**
+     * When the personal data was erased (retention job or on request, see app/modules/privacy): the row stays, with
+     * the name "(gewist)", so attendance, completion and staff-awareness counts stay right.
+     */
+    erasedAt: timestamp("erased_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

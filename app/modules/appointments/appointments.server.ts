@@ -13,6 +13,7 @@ import { TZDate } from "@date-fns/tz";
 import { and, asc, eq, gte, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
 import {
+  appointmentLinks,
   appointmentPlanBlocks,
   appointments,
   appointmentSlots,
@@ -216,6 +217,18 @@ export function appointmentPath(municipalitySlug: string, lang: string, token: s
   return `/${municipalitySlug}/${lang}/afspraak/${token}`;
 }
 
+export type LinkPurpose = "reminder" | "moved" | "staff";
+
+/**
+ * A new secret link to an appointment, for a message; every earlier link (and the one made at booking) keeps
+ * working. Only the hash is stored, so each message gets its own fresh link.
+ */
+async function addLink(tx: Tx, appointmentId: string, purpose: LinkPurpose): Promise<string> {
+  const { token, hash } = newToken();
+  await tx.insert(appointmentLinks).values({ tokenHash: hash, appointmentId, purpose });
+  return token;
+}
+
 async function sendMessage(
   tx: Tx,
   ctx: TypeContext,
@@ -324,7 +337,9 @@ export async function bookAppointment(db: Db, input: BookingInput, options: Book
             createdAt: now,
           })
           .returning({ id: appointments.id });
-        await sendMessage(tx, ctx, { id: row.id, name, phone, email, language: input.language, code, startsAt: check.slot.startsAt }, "appointment_confirmed", { token, baseUrl });
+        // Booked by staff: the message gets a link of its own, apart from the one on the staff confirmation page.
+        const messageToken = byStaff && (phone || email) ? await addLink(tx, row.id, "staff") : token;
+        await sendMessage(tx, ctx, { id: row.id, name, phone, email, language: input.language, code, startsAt: check.slot.startsAt }, "appointment_confirmed", { token: messageToken, baseUrl });
         if (options.actor) {
           await recordAudit(tx, {
             actor: options.actor,
@@ -447,7 +462,8 @@ async function moveOnce(
         .update(appointments)
         .set({ slotId: slot.id, startsAt: check.slot.startsAt, endsAt: check.slot.endsAt, reminderSentAt: null, lastActivityAt: now })
         .where(eq(appointments.id, a.id));
-      await sendMessage(tx, ctx, { ...a, startsAt: check.slot.startsAt }, "appointment_moved", { baseUrl });
+      const token = a.phone || a.email ? await addLink(tx, a.id, "moved") : undefined;
+      await sendMessage(tx, ctx, { ...a, startsAt: check.slot.startsAt }, "appointment_moved", { token, baseUrl });
       if (options.actor) {
         await recordAudit(tx, {
           actor: options.actor,
@@ -501,9 +517,15 @@ async function details(db: Db, municipalityId: string, a: Appointment | undefine
   };
 }
 
+/** By the link made at booking or any link sent later (reminder, moved, staff); null for an unknown or erased one. */
 export async function findAppointmentByToken(db: Db, municipalityId: string, token: string, now: Date = new Date()): Promise<AppointmentDetails | null> {
   if (!isTokenFormat(token)) return null;
-  const [a] = await db.select().from(appointments).where(eq(appointments.manageTokenHash, hashToken(token))).limit(1);
+  const hash = hashToken(token);
+  let [a] = await db.select().from(appointments).where(eq(appointments.manageTokenHash, hash)).limit(1);
+  if (!a) {
+    const [link] = await db.select({ id: appointmentLinks.appointmentId }).from(appointmentLinks).where(eq(appointmentLinks.tokenHash, hash));
+    if (link) [a] = await db.select().from(appointments).where(eq(appointments.id, link.id));
+  }
   return details(db, municipalityId, a, now);
 }
 
@@ -714,7 +736,7 @@ export async function sendAppointmentReminders(db: Db, now: Date = new Date(), o
       if (!a || !a.appointmentTypeId) return false;
       const ctx = await loadTypeContext(tx, a.appointmentTypeId, now);
       if (!ctx) return false;
-      await sendMessage(tx, ctx, a, "appointment_reminder", { baseUrl });
+      await sendMessage(tx, ctx, a, "appointment_reminder", { token: await addLink(tx, a.id, "reminder"), baseUrl });
       return true;
     });
     if (done) sent++;

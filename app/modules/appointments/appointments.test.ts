@@ -1,9 +1,11 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "~/db/client.server";
-import { appointmentPlanBlocks, appointments, appointmentSlots, appointmentTypes, auditLog, outbox, scheduleExceptions } from "~/db/schema";
+import { appointmentLinks, appointmentPlanBlocks, appointments, appointmentSlots, appointmentTypes, auditLog, outbox, scheduleExceptions } from "~/db/schema";
 import { createTestDatabase } from "~/db/test-database";
 import { createStaffUser, seedOfferFixture, type OfferFixture } from "~/modules/offer/test-fixtures";
+import { eraseExpiredPersonalData, erasePersonData, recordRef } from "~/modules/privacy/privacy.server";
+import { hashToken } from "~/modules/shared/secrets.server";
 import {
   addWalkIn,
   bookAppointment,
@@ -282,5 +284,71 @@ describe("reminders", () => {
     const reminders = await database.db.select().from(outbox).where(eq(outbox.template, "appointment_reminder"));
     expect(reminders).toHaveLength(1);
     expect(reminders[0].body).toContain(booked.code);
+  });
+});
+
+describe("secret links in messages", () => {
+  /** The manage link in a message, as the person would tap it. */
+  async function linkIn(template: string): Promise<string> {
+    const [message] = await database.db.select().from(outbox).where(eq(outbox.template, template));
+    const match = message?.body.match(new RegExp(`${BASE}/antwerpen/nl/afspraak/([A-Za-z0-9_-]{43})`));
+    expect(match, `a manage link in ${template}: ${message?.body}`).toBeTruthy();
+    return match![1];
+  }
+  const opens = async (token: string, now = NOW) => (await findAppointmentByToken(database.db, f.antwerpen.id, token, now))?.appointment.id ?? null;
+
+  it("the reminder and the moved message carry a fresh link that opens the appointment; every earlier link keeps working", async () => {
+    const booked = ok(await bookAppointment(database.db, person(1), { now: NOW, baseUrl: BASE }));
+    const evening = new Date("2026-11-30T18:00:00Z");
+    expect((await sendAppointmentReminders(database.db, evening, { baseUrl: BASE })).sent).toBe(1);
+    const reminderToken = await linkIn("appointment_reminder");
+    expect(reminderToken).not.toBe(booked.manageToken);
+    expect(await opens(reminderToken, evening)).toBe(booked.appointmentId);
+
+    const moved = await moveAppointment(database.db, booked.appointmentId, at(TUESDAY, "10:20"), { now: NOW, resident: true, baseUrl: BASE });
+    expect(moved).toMatchObject({ ok: true });
+    const movedToken = await linkIn("appointment_moved");
+    expect(new Set([booked.manageToken, reminderToken, movedToken]).size).toBe(3);
+    // The booking link, the reminder link and the new one all open the (moved) appointment.
+    for (const token of [booked.manageToken, reminderToken, movedToken]) {
+      const found = await findAppointmentByToken(database.db, f.antwerpen.id, token, NOW);
+      expect(found?.appointment.id).toBe(booked.appointmentId);
+      expect(found?.appointment.startsAt.toISOString()).toBe("2026-12-01T09:20:00.000Z");
+    }
+    // Only hashes are stored; a link never opens another municipality's page.
+    const links = await database.db.select().from(appointmentLinks).where(eq(appointmentLinks.appointmentId, booked.appointmentId));
+    expect(links.map((l) => l.purpose).sort()).toEqual(["moved", "reminder"]);
+    expect(links.map((l) => l.tokenHash).sort()).toEqual([hashToken(reminderToken), hashToken(movedToken)].sort());
+    expect(await findAppointmentByToken(database.db, f.hasselt.id, movedToken, NOW)).toBeNull();
+  });
+
+  it("a booking by staff sends the person a link of their own, apart from the one on the staff page", async () => {
+    const booked = ok(await bookAppointment(database.db, person(2, { channel: "phone" }), { now: NOW, baseUrl: BASE, actor }));
+    const token = await linkIn("appointment_confirmed");
+    expect(token).not.toBe(booked.manageToken);
+    expect(await opens(token)).toBe(booked.appointmentId);
+    expect(await opens(booked.manageToken)).toBe(booked.appointmentId);
+  });
+
+  it("an erased appointment's links no longer work, and are deleted with the personal data", async () => {
+    const one = ok(await bookAppointment(database.db, person(3), { now: NOW, baseUrl: BASE }));
+    const two = ok(await bookAppointment(database.db, person(4, { startsAt: at(TUESDAY, "09:40") }), { now: NOW, baseUrl: BASE }));
+    await sendAppointmentReminders(database.db, new Date("2026-11-30T18:00:00Z"), { baseUrl: BASE });
+    const reminderTokens = (await database.db.select().from(outbox).where(eq(outbox.template, "appointment_reminder"))).map(
+      (m) => m.body.match(/afspraak\/([A-Za-z0-9_-]{43})/)![1],
+    );
+    expect(reminderTokens).toHaveLength(2);
+    const tokens = [one.manageToken, two.manageToken, ...reminderTokens];
+    for (const token of tokens) expect(await opens(token)).not.toBeNull();
+
+    // Erased on request (after the appointment is over).
+    const after = new Date("2026-12-02T08:00:00Z");
+    expect(await erasePersonData(database.db, f.antwerpen.id, [recordRef("appointment", one.appointmentId)], actor, after)).toEqual({ ok: true, erased: 1 });
+    expect(await database.db.select().from(appointmentLinks).where(eq(appointmentLinks.appointmentId, one.appointmentId))).toHaveLength(0);
+    // Erased by the retention job, long after.
+    expect((await eraseExpiredPersonalData(database.db, new Date("2030-01-01T00:00:00Z"))).appointments).toBe(1);
+    expect(await database.db.select().from(appointmentLinks)).toHaveLength(0);
+
+    for (const token of tokens) expect(await opens(token, after)).toBeNull();
   });
 });

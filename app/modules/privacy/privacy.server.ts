@@ -6,13 +6,20 @@
  * "<kind>:<id>": registration:<id>, referral:<id>, appointment:<id>, home_visit:<id>, device_application:<id>
  * (every module tags them "<kind>:<id>").
  *
- * Course registrations have no erased_at and their name is required: they are found and exported, and erased on
- * request by anonymising them once the course is over; the retention job leaves them alone (see the report).
+ * Course registrations keep their row too (attendance and completion hang on it) and their name is required: erasure
+ * sets it to "(gewist)", clears the contact data, needs and UiTPAS number, makes every secret link stop working
+ * (registration_links deleted, token hashes replaced) and sets `erased_at`. The department is kept: it is what the
+ * staff-awareness figures count per department, it says where someone works rather than who they are, and without a
+ * name or contact the row cannot be tied back to a person.
+ *
+ * Free text staff typed about a device loan (return notes, gift reason, contact-history notes) and the decline
+ * reason of an application can name or describe the person: they are cleared with the application.
  */
 import { and, asc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "~/db/client.server";
 import {
+  appointmentLinks,
   appointments,
   courseRuns,
   courses,
@@ -22,9 +29,11 @@ import {
   helpPoints,
   helpSettings,
   homeVisits,
+  loanContacts,
   outbox,
   referralEvents,
   referrals,
+  registrationLinks,
   registrations,
   type Translated,
 } from "~/db/schema";
@@ -129,7 +138,7 @@ export async function findPersonData(db: Db, municipalityId: string, query: Pers
       .from(referrals)
       .where(and(eq(referrals.municipalityId, municipalityId), matchAny(query, { phones: [referrals.phone], emails: [referrals.email], names: [referrals.residentName] }))),
     db
-      .select({ id: registrations.id, name: registrations.name, phone: registrations.phone, email: registrations.email, status: registrations.status, course: courses.title, createdAt: registrations.createdAt, lastActivityAt: registrations.updatedAt, contactKey: registrations.contactKey, active: sql<boolean>`(${registrations.status} in ('registered', 'waiting', 'offered') and ${RUN_NOT_OVER})` })
+      .select({ id: registrations.id, name: registrations.name, phone: registrations.phone, email: registrations.email, status: registrations.status, course: courses.title, createdAt: registrations.createdAt, lastActivityAt: registrations.updatedAt, erasedAt: registrations.erasedAt, active: sql<boolean>`(${registrations.status} in ('registered', 'waiting', 'offered') and ${RUN_NOT_OVER})` })
       .from(registrations)
       .innerJoin(courseRuns, eq(courseRuns.id, registrations.runId))
       .innerJoin(courses, eq(courses.id, courseRuns.courseId))
@@ -155,10 +164,10 @@ export async function findPersonData(db: Db, municipalityId: string, query: Pers
       about: `Naar: ${TARGET_LABELS[x.target].toLowerCase()}`, createdAt: x.createdAt, lastActivityAt: x.lastActivityAt, erased: x.erasedAt !== null, blocker: null,
     })),
     ...reg.map((x) => ({
-      ref: recordRef("registration", x.id), kind: "registration" as const, id: x.id, name: x.contactKey === null && !x.phone && !x.email ? null : x.name, phone: x.phone, email: x.email,
+      ref: recordRef("registration", x.id), kind: "registration" as const, id: x.id, name: x.erasedAt ? null : x.name, phone: x.phone, email: x.email,
       about: translated(x.course as Translated, "nl"), createdAt: x.createdAt, lastActivityAt: x.lastActivityAt,
-      erased: x.contactKey === null && !x.phone && !x.email && x.name === ERASED_NAME,
-      blocker: x.active ? "De persoon is nog ingeschreven voor een cursus die nog loopt. Schrijf de persoon eerst uit." : null,
+      erased: x.erasedAt !== null,
+      blocker: x.erasedAt === null && x.active ? "De persoon is nog ingeschreven voor een cursus die nog loopt. Schrijf de persoon eerst uit." : null,
     })),
     ...d.map((x) => ({
       ref: recordRef("device_application", x.id), kind: "device_application" as const, id: x.id, name: x.name, phone: x.phone, email: x.email,
@@ -226,7 +235,7 @@ export async function exportPersonData(db: Db, municipalityId: string, refs: str
     afspraken: a.map((x) => ({ naam: x.name, telefoon: x.phone, e_mail: x.email, notitie: x.note, taal: x.language, begin: day(x.startsAt), einde: day(x.endsAt), stand: x.status, manier_van_boeken: x.channel, code: x.code, gemaakt_op: day(x.createdAt), gewist_op: day(x.erasedAt) })),
     huisbezoeken: h.map((x) => ({ naam: x.residentName, adres: x.address, postcode: x.postcode, telefoon: x.phone, aangevraagd_door: x.requesterName, telefoon_aanvrager: x.requesterPhone, organisatie_aanvrager: x.requesterOrganization, wanneer_past_het: x.whenSuits, waarom_niet_verplaatsen: x.whyNoTravel, notitie: x.note, taal: x.language, stand: x.status, gepland_op: day(x.scheduledAt), code: x.code, gemaakt_op: day(x.createdAt), gewist_op: day(x.erasedAt) })),
     doorverwijzingen: r.map((x) => ({ naam: x.residentName, telefoon: x.phone, e_mail: x.email, reden: x.reason, taal: x.language, naar: x.target, stand: x.status, akkoord_gegeven_op: day(x.consentAt), opgepikt_op: day(x.pickedUpAt), gemaakt_op: day(x.createdAt), gewist_op: day(x.erasedAt), geschiedenis: events.filter((e) => e.referralId === x.id).map((e) => ({ stand: e.status, notitie: e.note, op: day(e.at) })) })),
-    cursusinschrijvingen: reg.map(({ reg: x, course }) => ({ cursus: translated(course, "nl"), naam: x.name, telefoon: x.phone, e_mail: x.email, taal: x.language, noden: x.needs, uitpas: x.uitpasNumber, dienst: x.department, stand: x.status, code: x.code, voltooid_op: day(x.completedAt), gemaakt_op: day(x.createdAt) })),
+    cursusinschrijvingen: reg.map(({ reg: x, course }) => ({ cursus: translated(course, "nl"), naam: x.name, telefoon: x.phone, e_mail: x.email, taal: x.language, noden: x.needs, uitpas: x.uitpasNumber, dienst: x.department, stand: x.status, code: x.code, voltooid_op: day(x.completedAt), gemaakt_op: day(x.createdAt), gewist_op: day(x.erasedAt) })),
     toestelaanvragen: d.map((x) => ({ naam: x.applicantName, telefoon: x.phone, e_mail: x.email, adres: x.address, postcode: x.postcode, gezinsgrootte: x.householdSize, doel: x.purpose, uitleg: x.reason, doorverwezen_door: x.referrerName, contact_doorverwijzer: x.referrerContact, taal: x.language, stand: x.status, code: x.code, gemaakt_op: day(x.createdAt), gewist_op: day(x.erasedAt), leningen: loans.filter((l) => l.loan.applicationId === x.id).map((l) => ({ toestel: l.assetTag, soort: l.kind, stand: l.loan.status, van: l.loan.startsOn, tot: l.loan.endsOn, terug_op: day(l.loan.returnedAt) })) })),
   };
   const exported = [...a.map((x) => recordRef("appointment", x.id)), ...h.map((x) => recordRef("home_visit", x.id)), ...r.map((x) => recordRef("referral", x.id)), ...reg.map((x) => recordRef("registration", x.reg.id)), ...d.map((x) => recordRef("device_application", x.id))];
@@ -242,9 +251,35 @@ const ERASE = {
   appointment: { name: null, phone: null, email: null, contactKey: null, note: null },
   home_visit: { residentName: null, address: null, phone: null, requesterName: null, requesterPhone: null, requesterOrganization: null, whenSuits: null, whyNoTravel: null, note: null },
   referral: { residentName: null, phone: null, email: null, reason: null },
-  device_application: { applicantName: null, phone: null, email: null, address: null, reason: null, referrerName: null, referrerContact: null, householdKey: null },
-  registration: { name: ERASED_NAME, phone: null, email: null, contactKey: null, uitpasNumber: null, department: null, needs: [] as string[] },
+  device_application: {
+    applicantName: null, phone: null, email: null, address: null, reason: null, referrerName: null, referrerContact: null, householdKey: null,
+    // A declined application must keep a reason (CHECK device_application_declined).
+    declineReason: sql`case when ${deviceApplications.status} = 'declined' then ${ERASED_NAME} else null end`,
+  },
+  // The department stays (see the top of this file). The token hashes get a value no SHA-256 hex can equal (unique
+  // per row), so the link at registration no longer opens the record; the follow-up job skips rows without contact.
+  registration: {
+    name: ERASED_NAME, phone: null, email: null, contactKey: null, uitpasNumber: null, needs: [] as string[],
+    manageTokenHash: sql`'erased:' || ${registrations.id}`, followupTokenHash: null,
+  },
 } as const;
+
+/** Clear the free text on the loans of erased device applications (return notes, gift reason, contact notes). */
+async function eraseLoanNotes(tx: Db, applicationIds: string[]) {
+  for (let i = 0; i < applicationIds.length; i += 500) {
+    const ids = applicationIds.slice(i, i + 500);
+    await tx.update(deviceLoans).set({ missingAccessories: null, damageNote: null, giftReason: null }).where(inArray(deviceLoans.applicationId, ids));
+    await tx
+      .update(loanContacts)
+      .set({ note: null })
+      .where(inArray(loanContacts.loanId, tx.select({ id: deviceLoans.id }).from(deviceLoans).where(inArray(deviceLoans.applicationId, ids))));
+  }
+}
+
+/** Secret links to erased registrations stop working. */
+async function eraseRegistrationLinks(tx: Db, registrationIds: string[]) {
+  for (let i = 0; i < registrationIds.length; i += 500) await tx.delete(registrationLinks).where(inArray(registrationLinks.registrationId, registrationIds.slice(i, i + 500)));
+}
 
 export type EraseResult = { ok: true; erased: number } | { ok: false; reasons: string[] };
 
@@ -278,14 +313,24 @@ export async function erasePersonData(db: Db, municipalityId: string, refs: stri
     if (reasons.size) return { ok: false, reasons: [...reasons] };
 
     const erased = { erasedAt: now };
-    if (appts.length) await tx.update(appointments).set({ ...ERASE.appointment, ...erased }).where(inArray(appointments.id, appts.map((x) => x.id)));
+    if (appts.length) {
+      await tx.update(appointments).set({ ...ERASE.appointment, ...erased }).where(inArray(appointments.id, appts.map((x) => x.id)));
+      // The secret links sent to the person go with the personal data (the row stays, so no FK cascade).
+      await tx.delete(appointmentLinks).where(inArray(appointmentLinks.appointmentId, appts.map((x) => x.id)));
+    }
     if (visits.length) await tx.update(homeVisits).set({ ...ERASE.home_visit, ...erased }).where(inArray(homeVisits.id, visits.map((x) => x.id)));
     if (refRows.length) {
       await tx.update(referrals).set({ ...ERASE.referral, ...erased }).where(inArray(referrals.id, refRows.map((x) => x.id)));
       await tx.update(referralEvents).set({ note: null }).where(inArray(referralEvents.referralId, refRows.map((x) => x.id)));
     }
-    if (apps.length) await tx.update(deviceApplications).set({ ...ERASE.device_application, ...erased }).where(inArray(deviceApplications.id, apps.map((x) => x.id)));
-    if (regs.length) await tx.update(registrations).set({ ...ERASE.registration, updatedAt: now }).where(inArray(registrations.id, regs.map((x) => x.id)));
+    if (apps.length) {
+      await tx.update(deviceApplications).set({ ...ERASE.device_application, ...erased }).where(inArray(deviceApplications.id, apps.map((x) => x.id)));
+      await eraseLoanNotes(tx, apps.map((x) => x.id));
+    }
+    if (regs.length) {
+      await tx.update(registrations).set({ ...ERASE.registration, ...erased, updatedAt: now }).where(inArray(registrations.id, regs.map((x) => x.id)));
+      await eraseRegistrationLinks(tx, regs.map((x) => x.id));
+    }
     const done = [
       ...appts.map((x) => recordRef("appointment", x.id)),
       ...visits.map((x) => recordRef("home_visit", x.id)),
@@ -331,12 +376,17 @@ const RETENTION_LOCK = 7_384_246;
 const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? (result as T[]) : ((result as { rows: T[] }).rows ?? []));
 
 /** The moment before which activity is old enough to erase, per row's municipality (raw SQL: a correlated subquery). */
-const cutoff = (table: string, now: Date) =>
-  sql`(${now.toISOString()}::timestamptz - make_interval(months => coalesce((select hs.retention_months from help_settings hs where hs.municipality_id = ${sql.raw(table)}.municipality_id), ${DEFAULT_RETENTION_MONTHS})::int))`;
+const cutoffFor = (municipalityId: SQL, now: Date) =>
+  sql`(${now.toISOString()}::timestamptz - make_interval(months => coalesce((select hs.retention_months from help_settings hs where hs.municipality_id = ${municipalityId}), ${DEFAULT_RETENTION_MONTHS})::int))`;
+const cutoff = (table: string, now: Date) => cutoffFor(sql.raw(`${table}.municipality_id`), now);
+/** A registration has no municipality of its own: it is the course's. */
+const REGISTRATION_MUNICIPALITY = sql`(select c.municipality_id from course_runs r join courses c on c.id = r.course_id where r.id = registrations.run_id)`;
+const LAST_SESSION_END = sql`(select max(s.ends_at) from course_sessions s where s.run_id = registrations.run_id)`;
 
 /**
  * The daily retention job: erase the personal data of appointments, home visits, referrals and device applications
- * whose last activity is older than the municipality's retention period. Idempotent (only rows not yet erased) and
+ * whose last activity is older than the municipality's retention period, and of course registrations whose run's
+ * last session ended longer ago than that. Idempotent (only rows not yet erased) and
  * safe in several processes at once (each row is updated once; a second run finds nothing). Open things are left
  * alone: a booked appointment still to come, a device application with a reservation or loan running.
  */
@@ -344,12 +394,13 @@ export async function eraseExpiredPersonalData(db: Db, now: Date = new Date()) {
   return db.transaction(async (tx) => {
     // One run at a time across processes (a second run would find nothing anyway, but could deadlock on row order).
     const [lock] = rowsOf<{ ok: boolean }>(await tx.execute(sql`select pg_try_advisory_xact_lock(${RETENTION_LOCK}) as ok`));
-    if (!lock?.ok) return { appointments: 0, homeVisits: 0, referrals: 0, deviceApplications: 0 };
+    if (!lock?.ok) return { appointments: 0, homeVisits: 0, referrals: 0, deviceApplications: 0, registrations: 0 };
     const apps = await tx
       .update(appointments)
       .set({ ...ERASE.appointment, erasedAt: now })
       .where(and(isNull(appointments.erasedAt), sql`greatest(appointments.last_activity_at, appointments.ends_at) < ${cutoff("appointments", now)}`))
       .returning({ id: appointments.id });
+    for (let i = 0; i < apps.length; i += 500) await tx.delete(appointmentLinks).where(inArray(appointmentLinks.appointmentId, apps.slice(i, i + 500).map((x) => x.id)));
     const visits = await tx
       .update(homeVisits)
       .set({ ...ERASE.home_visit, erasedAt: now })
@@ -372,13 +423,29 @@ export async function eraseExpiredPersonalData(db: Db, now: Date = new Date()) {
         ),
       )
       .returning({ id: deviceApplications.id });
+    if (applications.length) await eraseLoanNotes(tx, applications.map((x) => x.id));
+    const regs = await tx
+      .update(registrations)
+      .set({ ...ERASE.registration, erasedAt: now, updatedAt: now })
+      .where(
+        and(
+          isNull(registrations.erasedAt),
+          // The run is over: no session still to end (and someone still registered or waiting needs a run with dates).
+          sql`not exists (select 1 from course_sessions s where s.run_id = registrations.run_id and s.ends_at > ${now.toISOString()}::timestamptz)`,
+          sql`(registrations.status not in ('registered', 'waiting', 'offered') or ${LAST_SESSION_END} is not null)`,
+          sql`greatest(registrations.updated_at, coalesce(${LAST_SESSION_END}, registrations.updated_at)) < ${cutoffFor(REGISTRATION_MUNICIPALITY, now)}`,
+        ),
+      )
+      .returning({ id: registrations.id });
+    if (regs.length) await eraseRegistrationLinks(tx, regs.map((x) => x.id));
     const done = [
       ...apps.map((x) => recordRef("appointment", x.id)),
       ...visits.map((x) => recordRef("home_visit", x.id)),
       ...refs.map((x) => recordRef("referral", x.id)),
       ...applications.map((x) => recordRef("device_application", x.id)),
+      ...regs.map((x) => recordRef("registration", x.id)),
     ];
     for (let i = 0; i < done.length; i += 500) await tx.delete(outbox).where(inArray(outbox.subjectRef, done.slice(i, i + 500)));
-    return { appointments: apps.length, homeVisits: visits.length, referrals: refs.length, deviceApplications: applications.length };
+    return { appointments: apps.length, homeVisits: visits.length, referrals: refs.length, deviceApplications: applications.length, registrations: regs.length };
   });
 }
