@@ -839,8 +839,11 @@ export async function findRegistrationByCode(db: Db, municipalityId: string, cod
 }
 
 /** A fresh secret link to a registration (after finding it by code, or opened by staff); earlier links keep working. */
-export async function issueManageLink(db: Db, registrationId: string, purpose: "code" | "staff", actor?: Actor | null): Promise<string> {
+/** A fresh secret link to a registration; null when its personal data was erased (there is nothing to show). */
+export async function issueManageLink(db: Db, registrationId: string, purpose: "code" | "staff", actor?: Actor | null): Promise<string | null> {
   return db.transaction(async (tx) => {
+    const [current] = await tx.select({ erasedAt: registrations.erasedAt }).from(registrations).where(eq(registrations.id, registrationId));
+    if (!current || current.erasedAt) return null;
     const token = await addLink(tx, registrationId, purpose);
     if (actor) {
       const run = await tx

@@ -616,6 +616,7 @@ describe("finding a registration", () => {
     ).toBeNull();
 
     const fresh = await issueManageLink(database.db, r.registrationId, "code");
+    if (!fresh) throw new Error("a registration that was not erased gets a link");
     expect(
       (await findRegistrationByToken(database.db, f.offer.antwerpen.id, fresh))
         ?.registration.id,

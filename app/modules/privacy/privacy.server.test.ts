@@ -24,6 +24,7 @@ import {
   registrations,
 } from "~/db/schema";
 import { createTestDatabase } from "~/db/test-database";
+import { issueManageLink } from "~/modules/learning/registration.server";
 import { staffAwareness } from "~/modules/learning/staff-awareness.server";
 import { seedLearningFixture, type LearningFixture } from "~/modules/learning/test-fixtures";
 import { createStaffUser } from "~/modules/offer/test-fixtures";
@@ -264,6 +265,8 @@ describe("find, export and erase one person", () => {
     expect(reg).toMatchObject({ name: "(gewist)", email: null, status: "cancelled", manageTokenHash: `erased:${registration}` });
     expect(reg.erasedAt?.toISOString()).toBe(NOW.toISOString());
     expect(await db.select().from(registrationLinks).where(eq(registrationLinks.registrationId, registration))).toHaveLength(0);
+    // Staff cannot open a fresh link to the erased registration either.
+    expect(await issueManageLink(db, registration, "staff")).toBeNull();
     expect(await db.select().from(outbox).where(eq(outbox.subjectRef, recordRef("referral", ref)))).toHaveLength(0);
     const left = await findPersonData(db, f.offer.antwerpen.id, { phone: "", email: "", name: "de smet" });
     expect(left.map((r) => r.kind)).toEqual(["device_application"]);

@@ -29,6 +29,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   if (!found) return data<ActionData>({ values, errors: { code: "registration.find.notFound" } }, { status: 404 });
   // A link of its own: the links the person was sent keep working.
   const token = await issueManageLink(db, found.registration.id, "code");
+  if (!token) return data<ActionData>({ values, errors: { code: "registration.find.notFound" } }, { status: 404 });
   throw redirect(`/${municipality.slug}/${lang}/inschrijving/${token}`, 303);
 }
 

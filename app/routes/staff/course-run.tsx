@@ -173,6 +173,7 @@ export async function action({ request, params }: Route.ActionArgs) {
       const row = await onThisRun();
       if (!row) throw new Response("Niet gevonden", { status: 404 });
       const token = await issueManageLink(db, registrationId, "staff", actor);
+      if (!token) throw new Response("De gegevens van deze inschrijving zijn gewist: er is geen bevestiging meer om te tonen.", { status: 409 });
       const lang = municipality.languages.includes(row.language) ? row.language : "nl";
       throw redirect(`/${municipality.slug}/${lang}/inschrijving/${token}?nieuw=1`, 303);
     }
