@@ -27,6 +27,7 @@ export default [
   route("beheer", "routes/staff/layout.tsx", [
     index("routes/staff/dashboard.tsx"),
     route("account", "routes/staff/account.tsx"),
+    route(":municipality/overzicht", "routes/staff/overview.tsx"),
     route(":municipality/organisaties", "routes/staff/organizations.tsx"),
     route(":municipality/organisaties/nieuw", "routes/staff/organization-edit.tsx", { id: "staff-organization-new" }),
     route(":municipality/organisaties/:organizationId", "routes/staff/organization-edit.tsx"),

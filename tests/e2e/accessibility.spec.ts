@@ -172,6 +172,7 @@ test("staff pages of the Antwerp coordinator pass axe (WCAG 2.2 AA)", async ({ b
   const seeds: Found[] = [
     { url: "/beheer", kind: "dashboard", status: 200 },
     { url: "/beheer/account", kind: "account", status: 200 },
+    { url: "/beheer/antwerpen/overzicht", kind: "other", status: 200 },
     { url: "/beheer/antwerpen/punten", kind: "points", status: 200 },
     { url: "/beheer/antwerpen/organisaties", kind: "organizations", status: 200 },
     { url: "/beheer/antwerpen/import", kind: "import", status: 200 },

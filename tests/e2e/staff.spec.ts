@@ -143,6 +143,9 @@ test("a coordinator changes a help point's phone number and marks it checked; th
   const { context, page } = await loggedInContext(browser, COORDINATOR_ANTWERPEN);
 
   await page.getByRole("link", { name: "Antwerpen" }).click();
+  await expect(page).toHaveURL(/\/beheer\/antwerpen\/overzicht$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Wat er vandaag te doen is");
+  await page.getByRole("navigation", { name: "Beheer" }).getByRole("link", { name: "Hulppunten" }).click();
   await expect(page).toHaveURL(/\/beheer\/antwerpen\/punten$/);
   await page.getByRole("link", { name: POINT, exact: true }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(POINT);

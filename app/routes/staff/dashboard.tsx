@@ -22,7 +22,7 @@ export default function Dashboard() {
       <ul className="pillars">
         {municipalities.map((m) => (
           <li key={m.id}>
-            <Link to={`/beheer/${m.slug}/punten`} className="pillar">
+            <Link to={`/beheer/${m.slug}/overzicht`} className="pillar">
               <span className="pillar-title">{m.name}</span>
             </Link>
           </li>

@@ -58,6 +58,11 @@ export default function StaffLayout({ loaderData }: { loaderData: StaffContext }
           <div className="container">
             <nav aria-label="Beheer" className="staff-nav">
               <ul>
+                {allowed("staff.access") ? (
+                  <li>
+                    <NavLink to={`/beheer/${current.slug}/overzicht`}>Overzicht</NavLink>
+                  </li>
+                ) : null}
                 <li>
                   <NavLink to={`/beheer/${current.slug}/punten`}>Hulppunten</NavLink>
                 </li>
