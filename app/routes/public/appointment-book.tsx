@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { data, Link, redirect } from "react-router";
 import { getDb } from "~/db/client.server";
-import { isLanguage, LANGUAGE_NAMES, translated, type Language } from "~/i18n/languages";
+import { isLanguage, translated, type Language } from "~/i18n/languages";
 import { bookAppointment, freeSlots, loadTypeContext, nextFreeSlots, type FreeSlot, type TypeContext } from "~/modules/appointments/appointments.server";
 import { bookingSchema, bookingValuesFromForm, type BookingFormValues } from "~/modules/appointments/schema";
 import { checkSlot } from "~/modules/appointments/slots";
@@ -12,6 +12,7 @@ import { publicHref, usePublicContext } from "~/modules/municipality/public-cont
 import { requirePublicMunicipality } from "~/modules/municipality/public.server";
 import { CallUs } from "~/ui/call-us";
 import { describedBy, ErrorSummary, FieldError, type FieldErrors } from "~/ui/form";
+import { MessageLanguageField, ResidentContactFields } from "~/ui/resident-fields";
 import type { Route } from "./+types/appointment-book";
 
 async function loadType(params: Route.LoaderArgs["params"], typeId: string) {
@@ -166,77 +167,9 @@ export default function AppointmentBook({ loaderData, actionData }: Route.Compon
           <h2 id="form-title">{t("appointments.book.formTitle")}</h2>
           <input type="hidden" name="type" value={type.id} />
           <input type="hidden" name="startsAt" value={values.startsAt} />
-          <div className="field">
-            <label htmlFor="name">{t("appointments.book.name")}</label>
-            <FieldError id="name" message={errors.name} />
-            <input
-              id="name"
-              name="name"
-              type="text"
-              autoComplete="name"
-              defaultValue={values.name}
-              aria-invalid={errors.name ? true : undefined}
-              aria-describedby={describedBy("name", { error: errors.name })}
-            />
-          </div>
-          <fieldset className="field" aria-describedby="contact-hint">
-            <legend>{t("appointments.book.contactLegend")}</legend>
-            <p className="hint" id="contact-hint">
-              {t("appointments.book.contactHint")}
-            </p>
-            <div className="field">
-              <label htmlFor="phone">{t("appointments.book.phone")}</label>
-              <p className="hint" id="phone-hint">
-                {t("appointments.book.phoneHint")}
-              </p>
-              <FieldError id="phone" message={errors.phone} />
-              <input
-                id="phone"
-                name="phone"
-                type="tel"
-                autoComplete="tel"
-                dir="ltr"
-                defaultValue={values.phone}
-                aria-invalid={errors.phone ? true : undefined}
-                aria-describedby={describedBy("phone", { hint: true, error: errors.phone })}
-              />
-            </div>
-            <div className="field">
-              <label htmlFor="email">{t("appointments.book.email")}</label>
-              <FieldError id="email" message={errors.email} />
-              <input
-                id="email"
-                name="email"
-                type="email"
-                autoComplete="email"
-                dir="ltr"
-                spellCheck={false}
-                defaultValue={values.email}
-                aria-invalid={errors.email ? true : undefined}
-                aria-describedby={describedBy("email", { error: errors.email })}
-              />
-            </div>
-            <CallUs textKey="appointments.book.noContact" />
-          </fieldset>
+          <ResidentContactFields prefix="appointments.book" values={values} errors={errors} />
 
-          {languages.length > 1 ? (
-            <fieldset className="field" aria-describedby={describedBy("language", { error: errors.language })}>
-              <legend>{t("appointments.book.language")}</legend>
-              <FieldError id="language" message={errors.language} />
-              <div className="radios">
-                {languages.map((code, i) => (
-                  <div className="radio" key={code}>
-                    <input type="radio" id={i === 0 ? "language" : `language-${code}`} name="language" value={code} defaultChecked={values.language === code} />
-                    <label htmlFor={i === 0 ? "language" : `language-${code}`} lang={code}>
-                      {LANGUAGE_NAMES[code]}
-                    </label>
-                  </div>
-                ))}
-              </div>
-            </fieldset>
-          ) : (
-            <input type="hidden" name="language" value={languages[0] ?? ctx.lang} />
-          )}
+          <MessageLanguageField legend={t("appointments.book.language")} languages={languages} value={values.language} error={errors.language} fallback={ctx.lang} />
 
           <div className="field">
             <label htmlFor="note">{t("appointments.book.note")}</label>

@@ -10,7 +10,8 @@ import { appBaseUrl } from "~/modules/shared/secrets.server";
 import { usePublicContext } from "~/modules/municipality/public-context";
 import { requirePublicMunicipality } from "~/modules/municipality/public.server";
 import { CallUs } from "~/ui/call-us";
-import { describedBy, ErrorSummary, FieldError, type FieldErrors } from "~/ui/form";
+import { CodeLookupForm } from "~/ui/code-lookup";
+import { ErrorSummary, type FieldErrors } from "~/ui/form";
 import type { Route } from "./+types/appointment-find";
 
 export async function loader({ params }: Route.LoaderArgs) {
@@ -59,49 +60,7 @@ export default function AppointmentFind({ actionData }: Route.ComponentProps) {
       <h1>{title}</h1>
       <ErrorSummary errors={errors} />
       <p>{t("appointments.find.intro")}</p>
-      <form method="post" noValidate>
-        <div className="field">
-          <label htmlFor="code">{t("appointments.find.code")}</label>
-          <p className="hint" id="code-hint">
-            {t("appointments.find.codeHint")}
-          </p>
-          <FieldError id="code" message={errors.code} />
-          <input
-            id="code"
-            name="code"
-            type="text"
-            className="input-code"
-            autoComplete="off"
-            autoCapitalize="characters"
-            spellCheck={false}
-            dir="ltr"
-            defaultValue={values.code}
-            aria-invalid={errors.code ? true : undefined}
-            aria-describedby={describedBy("code", { hint: true, error: errors.code })}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="contact">{t("appointments.find.contact")}</label>
-          <p className="hint" id="contact-hint">
-            {t("appointments.find.contactHint")}
-          </p>
-          <FieldError id="contact" message={errors.contact} />
-          <input
-            id="contact"
-            name="contact"
-            type="text"
-            autoComplete="tel"
-            spellCheck={false}
-            dir="ltr"
-            defaultValue={values.contact}
-            aria-invalid={errors.contact ? true : undefined}
-            aria-describedby={describedBy("contact", { hint: true, error: errors.contact })}
-          />
-        </div>
-        <button type="submit" className="button">
-          {t("appointments.find.submit")}
-        </button>
-      </form>
+      <CodeLookupForm prefix="appointments.find" values={values} errors={errors} />
       <CallUs textKey="appointments.callUs" />
     </div>
   );

@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { data, Link, redirect } from "react-router";
 import { getDb } from "~/db/client.server";
-import { isLanguage, LANGUAGE_NAMES, translated } from "~/i18n/languages";
+import { isLanguage, translated } from "~/i18n/languages";
 import { priceParts, sessionWhen } from "~/modules/learning/display.server";
 import {
   NEEDS,
@@ -14,7 +14,7 @@ import { appBaseUrl } from "~/modules/shared/secrets.server";
 import { publicHref, usePublicContext } from "~/modules/municipality/public-context";
 import { requirePublicMunicipality } from "~/modules/municipality/public.server";
 import { fieldErrors } from "~/modules/offer/schema";
-import { CallUs } from "~/ui/call-us";
+import { MessageLanguageField, ResidentContactFields } from "~/ui/resident-fields";
 import { describedBy, ErrorSummary, FieldError, type FieldErrors } from "~/ui/form";
 import { Icon } from "~/ui/icons";
 import type { Route } from "./+types/course-register";
@@ -193,59 +193,7 @@ export default function CourseRegister({ loaderData, actionData }: Route.Compone
         <form method="post" noValidate id="form" aria-labelledby="form-title">
           <h2 id="form-title">{t("registration.register.formTitle")}</h2>
           {waitlist ? <input type="hidden" name="waitlist" value="1" /> : null}
-          <div className="field">
-            <label htmlFor="name">{t("registration.register.name")}</label>
-            <FieldError id="name" message={translatedErrors.name} />
-            <input
-              id="name"
-              name="name"
-              type="text"
-              autoComplete="name"
-              defaultValue={values.name}
-              aria-invalid={errors.name ? true : undefined}
-              aria-describedby={describedBy("name", { error: translatedErrors.name })}
-            />
-          </div>
-
-          <fieldset className="field" aria-describedby="contact-hint">
-            <legend>{t("registration.register.contactLegend")}</legend>
-            <p className="hint" id="contact-hint">
-              {t("registration.register.contactHint")}
-            </p>
-            <div className="field">
-              <label htmlFor="phone">{t("registration.register.phone")}</label>
-              <p className="hint" id="phone-hint">
-                {t("registration.register.phoneHint")}
-              </p>
-              <FieldError id="phone" message={translatedErrors.phone} />
-              <input
-                id="phone"
-                name="phone"
-                type="tel"
-                autoComplete="tel"
-                dir="ltr"
-                defaultValue={values.phone}
-                aria-invalid={errors.phone ? true : undefined}
-                aria-describedby={describedBy("phone", { hint: true, error: translatedErrors.phone })}
-              />
-            </div>
-            <div className="field">
-              <label htmlFor="email">{t("registration.register.email")}</label>
-              <FieldError id="email" message={translatedErrors.email} />
-              <input
-                id="email"
-                name="email"
-                type="email"
-                autoComplete="email"
-                dir="ltr"
-                spellCheck={false}
-                defaultValue={values.email}
-                aria-invalid={errors.email ? true : undefined}
-                aria-describedby={describedBy("email", { error: translatedErrors.email })}
-              />
-            </div>
-            <CallUs textKey="registration.register.noContact" />
-          </fieldset>
+          <ResidentContactFields prefix="registration.register" values={values} errors={translatedErrors} />
 
           {run.askDepartment ? (
             <div className="field">
@@ -266,24 +214,7 @@ export default function CourseRegister({ loaderData, actionData }: Route.Compone
             </div>
           ) : null}
 
-          {run.languages.length > 1 ? (
-            <fieldset className="field" aria-describedby={describedBy("language", { error: translatedErrors.language })}>
-              <legend>{t("registration.register.language")}</legend>
-              <FieldError id="language" message={translatedErrors.language} />
-              <div className="radios">
-                {run.languages.map((code, i) => (
-                  <div className="radio" key={code}>
-                    <input type="radio" id={i === 0 ? "language" : `language-${code}`} name="language" value={code} defaultChecked={values.language === code} />
-                    <label htmlFor={i === 0 ? "language" : `language-${code}`} lang={code}>
-                      {LANGUAGE_NAMES[code]}
-                    </label>
-                  </div>
-                ))}
-              </div>
-            </fieldset>
-          ) : (
-            <input type="hidden" name="language" value={run.languages[0] ?? ctx.lang} />
-          )}
+          <MessageLanguageField legend={t("registration.register.language")} languages={run.languages} value={values.language} error={translatedErrors.language} fallback={ctx.lang} />
 
           <fieldset className="field" aria-describedby="needs-hint">
             <legend>{t("registration.register.needsLegend")}</legend>
