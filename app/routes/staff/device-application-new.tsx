@@ -1,7 +1,6 @@
-import { asc, eq } from "drizzle-orm";
 import { data, Form, Link, redirect } from "react-router";
 import { getDb } from "~/db/client.server";
-import { helpPoints } from "~/db/schema";
+import { locationOptions } from "~/modules/devices/inventory.server";
 import { LANGUAGE_NAMES, LANGUAGES } from "~/i18n/languages";
 import { readStaffForm, requireMunicipalityStaff } from "~/modules/auth/guard.server";
 import { CsrfInput } from "~/modules/auth/staff-context";
@@ -37,7 +36,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const db = getDb();
   const referralId = new URL(request.url).searchParams.get("verwijzing");
   const prefill = referralId ? await referralPrefill(db, municipality.id, referralId) : null;
-  const points = await db.select({ id: helpPoints.id, name: helpPoints.name }).from(helpPoints).where(eq(helpPoints.municipalityId, municipality.id)).orderBy(asc(helpPoints.name));
+  const points = await locationOptions(db, municipality.id);
   const ownPoint = session.assignments.find((a) => a.municipalityId === municipality.id && a.helpPointId)?.helpPointId ?? "";
   const settings = await getSettings(db, municipality.id);
   const values: Values = {

@@ -1,7 +1,6 @@
-import { asc, eq } from "drizzle-orm";
 import { data, Form, Link, redirect } from "react-router";
 import { getDb } from "~/db/client.server";
-import { helpPoints } from "~/db/schema";
+import { locationOptions } from "~/modules/devices/inventory.server";
 import { readStaffForm, requireMunicipalityStaff } from "~/modules/auth/guard.server";
 import { CsrfInput } from "~/modules/auth/staff-context";
 import { addCriterion, criterionInput, getSettings, listCriteria, saveSettings, setCriterionActive, settingsInput } from "~/modules/devices/settings.server";
@@ -26,7 +25,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       requiresCourse: settings.requiresCourse,
       returnHelpPointId: settings.returnHelpPointId ?? "",
     } as Record<string, string | boolean>,
-    points: await db.select({ id: helpPoints.id, name: helpPoints.name }).from(helpPoints).where(eq(helpPoints.municipalityId, municipality.id)).orderBy(asc(helpPoints.name)),
+    points: await locationOptions(db, municipality.id),
     criteria: await listCriteria(db, municipality.id),
   };
 }
