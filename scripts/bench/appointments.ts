@@ -6,32 +6,14 @@
 // On its own: `npx tsx scripts/bench/appointments.ts` (PGlite in memory; also PostgreSQL when
 // BENCH_DATABASE_URL is set: it creates and removes its own municipality there).
 import { randomBytes } from "node:crypto";
-import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { eq } from "drizzle-orm";
 import { openDatabase, type Database } from "~/db/client.server";
 import { appointmentPlanBlocks, appointments, appointmentSlots, appointmentTypes, helpPoints, municipalities, organizations } from "~/db/schema";
 import type { BookResult } from "~/modules/appointments/appointments.server";
+import { loadAppModule, percentile } from "./app-module";
 
 type AppointmentsModule = typeof import("~/modules/appointments/appointments.server");
-
-/** The booking code through Vite's SSR loader: its messages come from the i18n catalogues (import.meta.glob). */
-async function loadAppointmentsModule(): Promise<{ module: AppointmentsModule; close: () => Promise<void> }> {
-  const { createServer } = await import("vite");
-  const root = path.resolve(import.meta.dirname, "../..");
-  const server = await createServer({
-    configFile: false,
-    root,
-    logLevel: "error",
-    appType: "custom",
-    resolve: { alias: { "~": path.join(root, "app") } },
-    server: { middlewareMode: true, hmr: false, watch: null },
-    optimizeDeps: { noDiscovery: true, include: [] },
-    ssr: { external: ["@electric-sql/pglite", "@node-rs/argon2", "postgres", "date-holidays"] },
-  });
-  const module = (await server.ssrLoadModule("/app/modules/appointments/appointments.server.ts")) as AppointmentsModule;
-  return { module, close: () => server.close() };
-}
 
 export const BENCH_BOOKINGS = 200;
 export const BENCH_SLOTS = 20;
@@ -53,11 +35,6 @@ export interface AppointmentBenchResult {
   p99Ms: number;
   totalMs: number;
   pass: boolean;
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
 /** A municipality with one help point and one appointment type: every day 09:00–19:00, 30 minutes, 2 helpers. */
@@ -86,7 +63,7 @@ async function seedType(database: Database) {
 /** 200 concurrent bookAppointment calls over 20 slots of one day, straight against the database. */
 export async function benchAppointments(database: Database, log: (line: string) => void = console.log): Promise<AppointmentBenchResult> {
   const db = database.db;
-  const loaded = await loadAppointmentsModule();
+  const loaded = await loadAppModule<AppointmentsModule>("/app/modules/appointments/appointments.server.ts");
   const { bookAppointment, freeSlots, loadTypeContext } = loaded.module;
   const { municipalityId, typeId } = await seedType(database);
   try {

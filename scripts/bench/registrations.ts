@@ -6,35 +6,14 @@
 // On its own: `npx tsx scripts/bench/registrations.ts` (PGlite in memory; also PostgreSQL when
 // BENCH_DATABASE_URL is set: it creates and removes its own municipality there).
 import { randomBytes } from "node:crypto";
-import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { openDatabase, type Database } from "~/db/client.server";
 import { courseRuns, courses, courseSessions, municipalities, organizations, registrations } from "~/db/schema";
 import type { RegisterResult } from "~/modules/learning/registration.server";
+import { loadAppModule, percentile } from "./app-module";
 
 type RegistrationModule = typeof import("~/modules/learning/registration.server");
-
-/**
- * The registration code through Vite's SSR loader: its messages come from the i18n catalogues, which are
- * gathered with import.meta.glob (a Vite feature that tsx, which runs the benchmark, does not have).
- */
-async function loadRegistrationModule(): Promise<{ module: RegistrationModule; close: () => Promise<void> }> {
-  const { createServer } = await import("vite");
-  const root = path.resolve(import.meta.dirname, "../..");
-  const server = await createServer({
-    configFile: false,
-    root,
-    logLevel: "error",
-    appType: "custom",
-    resolve: { alias: { "~": path.join(root, "app") } },
-    server: { middlewareMode: true, hmr: false, watch: null },
-    optimizeDeps: { noDiscovery: true, include: [] },
-    ssr: { external: ["@electric-sql/pglite", "@node-rs/argon2", "postgres", "date-holidays"] },
-  });
-  const module = (await server.ssrLoadModule("/app/modules/learning/registration.server.ts")) as RegistrationModule;
-  return { module, close: () => server.close() };
-}
 
 export const BENCH_REGISTRATIONS = 300;
 export const BENCH_PLACES = 20;
@@ -59,11 +38,6 @@ export interface RegistrationBenchResult {
   pass: boolean;
 }
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
 async function seedRun(database: Database) {
   const db = database.db;
   const slug = `bench-reg-${randomBytes(3).toString("hex")}`;
@@ -85,7 +59,7 @@ async function seedRun(database: Database) {
 /** 300 concurrent registerForRun calls (joining the waiting list when full) straight against the database. */
 export async function benchRegistrations(database: Database, log: (line: string) => void = console.log): Promise<RegistrationBenchResult> {
   const db = database.db;
-  const loaded = await loadRegistrationModule();
+  const loaded = await loadAppModule<RegistrationModule>("/app/modules/learning/registration.server.ts");
   const { registerForRun } = loaded.module;
   const { municipalityId, runId } = await seedRun(database);
   try {

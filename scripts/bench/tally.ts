@@ -13,6 +13,7 @@ import { governmentServices, helpContacts, helpPoints, municipalities, organizat
 import type { Assignment } from "~/modules/auth/permissions";
 import { tallyInput } from "~/modules/help-log/schema";
 import { logContact } from "~/modules/help-log/tally.server";
+import { percentile } from "./app-module";
 
 export const BENCH_CONTACTS = 2_000;
 export const BENCH_DESKS = 20;
@@ -27,11 +28,6 @@ export interface TallyBenchResult {
   p99Ms: number;
   totalMs: number;
   pass: boolean;
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
 async function seed(database: Database) {
