@@ -41,7 +41,7 @@ export function describedBy(id: string, { hint, error }: { hint?: boolean; error
 }
 
 /** Label, hint and error of one field, GOV.UK style; the control comes as children. */
-function FieldFrame({ id, label, hint, error, children }: { id: string; label: string; hint?: string; error?: string; children: React.ReactNode }) {
+export function FieldFrame({ id, label, hint, error, children }: { id: string; label: string; hint?: string; error?: string; children: React.ReactNode }) {
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>

@@ -10,7 +10,7 @@ import { addDaysTo, brusselsDate } from "~/modules/finder/opening-hours";
 import { formatClock, formatDateTime, formatLongDate } from "~/modules/learning/registration-format";
 import { fieldErrors } from "~/modules/offer/schema";
 import { appBaseUrl } from "~/modules/shared/secrets.server";
-import { describedBy, ErrorSummary, FieldError, type FieldErrors } from "~/ui/form";
+import { describedBy, ErrorSummary, FieldError, FieldFrame, type FieldErrors, SelectField, TextArea, TextField } from "~/ui/form";
 import { StaffErrorBoundary } from "~/ui/staff-error";
 import type { Route } from "./+types/appointment-new";
 
@@ -183,35 +183,22 @@ export default function AppointmentNew({ loaderData, actionData }: Route.Compone
 
       <Form method="get" action={`${base}/nieuw`} className="inline-form">
         {points.length > 1 ? (
-          <div className="field">
-            <label htmlFor="punt">Hulppunt</label>
-            <select id="punt" name="punt" defaultValue={point.id}>
-              {points.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField id="punt" label="Hulppunt" value={point.id} options={points.map((p) => ({ value: p.id, label: p.name }))} />
         ) : (
           <input type="hidden" name="punt" value={point.id} />
         )}
         {types.length > 0 ? (
-          <div className="field">
-            <label htmlFor="type-choice">Soort afspraak</label>
-            <select id="type-choice" name="type" defaultValue={typeId ?? ""}>
-              {types.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.name} ({t.duration} min)
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            id="type-choice"
+            name="type"
+            label="Soort afspraak"
+            value={typeId ?? ""}
+            options={types.map((t) => ({ value: t.id, label: `${t.name} (${t.duration} min)` }))}
+          />
         ) : null}
-        <div className="field">
-          <label htmlFor="dag">Vanaf</label>
+        <FieldFrame id="dag" label="Vanaf">
           <input id="dag" name="dag" type="date" className="input-date" defaultValue={from} />
-        </div>
+        </FieldFrame>
         <button type="submit" className="button button-secondary">
           Toon vrije uren
         </button>
@@ -268,28 +255,17 @@ export default function AppointmentNew({ loaderData, actionData }: Route.Compone
               </div>
             </fieldset>
             <p className="hint">Naam, telefoon en e-mail zijn niet verplicht. Met een gsm-nummer of e-mailadres krijgt de persoon een bevestiging en een herinnering.</p>
-            <StaffInput id="name" label="Naam" value={values.name} error={bookErrors.name} autoComplete="off" />
-            <StaffInput id="phone" label="Telefoon" value={values.phone} error={bookErrors.phone} type="tel" hint="Bijvoorbeeld 0470 12 34 56." />
-            <StaffInput id="email" label="E-mail" value={values.email} error={bookErrors.email} type="email" />
-            <div className="field">
-              <label htmlFor="language">Taal van de berichten</label>
-              <FieldError id="language" message={bookErrors.language} />
-              <select id="language" name="language" defaultValue={values.language} aria-describedby={describedBy("language", { error: bookErrors.language })}>
-                {municipality.languages.map((code) => (
-                  <option key={code} value={code}>
-                    {LANGUAGE_NAMES[code]}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="note">Notitie</label>
-              <p className="hint" id="note-hint">
-                Bijvoorbeeld: heeft geen kaartlezer, komt met een tolk.
-              </p>
-              <FieldError id="note" message={bookErrors.note} />
-              <textarea id="note" name="note" rows={2} defaultValue={values.note} aria-describedby={describedBy("note", { hint: true, error: bookErrors.note })} />
-            </div>
+            <TextField id="name" label="Naam" value={values.name} error={bookErrors.name} autoComplete="off" />
+            <TextField id="phone" label="Telefoon" value={values.phone} error={bookErrors.phone} type="tel" hint="Bijvoorbeeld 0470 12 34 56." />
+            <TextField id="email" label="E-mail" value={values.email} error={bookErrors.email} type="email" />
+            <SelectField
+              id="language"
+              label="Taal van de berichten"
+              value={values.language}
+              error={bookErrors.language}
+              options={municipality.languages.map((code) => ({ value: code, label: LANGUAGE_NAMES[code] }))}
+            />
+            <TextArea id="note" label="Notitie" hint="Bijvoorbeeld: heeft geen kaartlezer, komt met een tolk." value={values.note} error={bookErrors.note} rows={2} />
             <button type="submit" className="button">
               Afspraak maken
             </button>
@@ -303,58 +279,15 @@ export default function AppointmentNew({ loaderData, actionData }: Route.Compone
         <Form method="post" action={path} noValidate>
           <CsrfInput />
           <input type="hidden" name="intent" value="walkin" />
-          <div className="field">
-            <label htmlFor="walkinType">Waarvoor</label>
-            <FieldError id="walkinType" message={walkinErrors.walkinType} />
-            <select id="walkinType" name="walkinType" defaultValue="" aria-describedby={describedBy("walkinType", { error: walkinErrors.walkinType })}>
-              <option value="">Vrije vraag</option>
-              {types.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <StaffInput id="walkinName" label="Naam (niet verplicht)" value="" error={walkinErrors.walkinName} />
-          <div className="field">
-            <label htmlFor="walkinLanguage">Taal</label>
-            <select id="walkinLanguage" name="walkinLanguage" defaultValue="nl">
-              {municipality.languages.map((code) => (
-                <option key={code} value={code}>
-                  {LANGUAGE_NAMES[code]}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField id="walkinType" label="Waarvoor" value="" error={walkinErrors.walkinType} empty="Vrije vraag" options={types.map((t) => ({ value: t.id, label: t.name }))} />
+          <TextField id="walkinName" label="Naam (niet verplicht)" value="" error={walkinErrors.walkinName} />
+          <SelectField id="walkinLanguage" label="Taal" value="nl" options={municipality.languages.map((code) => ({ value: code, label: LANGUAGE_NAMES[code] }))} />
           <button type="submit" className="button button-secondary">
             Binnenloper toevoegen
           </button>
         </Form>
       </section>
     </>
-  );
-}
-
-function StaffInput({ id, label, value, error, type = "text", hint, autoComplete = "off" }: { id: string; label: string; value: string; error?: string; type?: string; hint?: string; autoComplete?: string }) {
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      <FieldError id={id} message={error} />
-      <input
-        id={id}
-        name={id}
-        type={type}
-        autoComplete={autoComplete}
-        defaultValue={value}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, { hint: Boolean(hint), error })}
-      />
-    </div>
   );
 }
 

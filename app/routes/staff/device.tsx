@@ -8,7 +8,7 @@ import { CONDITION_LABELS_NL, DEVICE_CONDITIONS, KIND_LABELS_NL, LAYOUT_LABELS_N
 import { deviceSeen, getDevice, locationOptions, MANUAL_STEPS, stepDevice, updateDeviceDetails } from "~/modules/devices/inventory.server";
 import { ALLOWED_STEPS, DEVICE_STATUS_LABELS, type DeviceStatus } from "~/modules/devices/lifecycle.server";
 import { dutchDate, dutchDateTime } from "~/modules/offer/labels";
-import { ErrorSummary, FieldError, describedBy, type FieldErrors, SelectField, TextField } from "~/ui/form";
+import { ErrorSummary, FieldError, FieldFrame, describedBy, type FieldErrors, SelectField, TextField } from "~/ui/form";
 import styles from "~/ui/device-bank.css?url";
 import { StaffErrorBoundary } from "~/ui/staff-error";
 import type { Route } from "./+types/device";
@@ -295,12 +295,7 @@ export default function Device({ loaderData, actionData }: Route.ComponentProps)
               error={detailErrors.condition}
               options={DEVICE_CONDITIONS.map((c) => ({ value: c, label: CONDITION_LABELS_NL[c] }))}
             />
-            <div className="field">
-              <label htmlFor="accessories">Toebehoren</label>
-              <p className="hint" id="accessories-hint">
-                Wat hoort terug te komen: lader, muis, hoes, pincode-brief van de simkaart …
-              </p>
-              <FieldError id="accessories" message={detailErrors.accessories} />
+            <FieldFrame id="accessories" label="Toebehoren" hint="Wat hoort terug te komen: lader, muis, hoes, pincode-brief van de simkaart …" error={detailErrors.accessories}>
               <input
                 id="accessories"
                 name="accessories"
@@ -309,7 +304,7 @@ export default function Device({ loaderData, actionData }: Route.ComponentProps)
                 aria-invalid={detailErrors.accessories ? true : undefined}
                 aria-describedby={describedBy("accessories", { hint: true, error: detailErrors.accessories })}
               />
-            </div>
+            </FieldFrame>
             <button type="submit" className="button button-secondary">
               Gegevens bewaren
             </button>

@@ -10,7 +10,7 @@ import {
   ownerOptions,
   type ServiceChange,
 } from "~/modules/help-log/services.server";
-import { describedBy, ErrorSummary, FieldError, type FieldErrors } from "~/ui/form";
+import { describedBy, ErrorSummary, FieldError, FieldFrame, type FieldErrors, SelectField } from "~/ui/form";
 import styles from "~/ui/help-log.css?url";
 import { StaffErrorBoundary } from "~/ui/staff-error";
 import type { Route } from "./+types/government-services";
@@ -120,28 +120,16 @@ function OwnerSelect({
   error?: string;
 }) {
   return (
-    <div className="field">
-      <label htmlFor={id}>Eigenaar (stadsdienst)</label>
-      <p className="hint" id={`${id}-hint`}>
-        De dienstverantwoordelijke van deze organisatie ziet waar bewoners vastlopen.
-      </p>
-      <FieldError id={id} message={error} />
-      <select
-        id={id}
-        name="ownerOrganizationId"
-        defaultValue={value}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, { hint: true, error })}
-      >
-        <option value="">Geen eigenaar (alleen de coördinator ziet de cijfers)</option>
-        {owners.map((o) => (
-          <option key={o.id} value={o.id}>
-            {o.name}
-            {o.city ? " (stad)" : ""}
-          </option>
-        ))}
-      </select>
-    </div>
+    <SelectField
+      id={id}
+      name="ownerOrganizationId"
+      label="Eigenaar (stadsdienst)"
+      hint="De dienstverantwoordelijke van deze organisatie ziet waar bewoners vastlopen."
+      value={value}
+      error={error}
+      empty="Geen eigenaar (alleen de coördinator ziet de cijfers)"
+      options={owners.map((o) => ({ value: o.id, label: `${o.name}${o.city ? " (stad)" : ""}` }))}
+    />
   );
 }
 
@@ -185,9 +173,7 @@ export default function GovernmentServices({ loaderData, actionData }: Route.Com
                 <CsrfInput />
                 <input type="hidden" name="intent" value="edit" />
                 <input type="hidden" name="serviceId" value={s.id} />
-                <div className="field">
-                  <label htmlFor={`name-${s.id}`}>Naam</label>
-                  <FieldError id={`name-${s.id}`} message={errors[`name-${s.id}`]} />
+                <FieldFrame id={`name-${s.id}`} label="Naam" error={errors[`name-${s.id}`]}>
                   <input
                     id={`name-${s.id}`}
                     name="name"
@@ -198,7 +184,7 @@ export default function GovernmentServices({ loaderData, actionData }: Route.Com
                       error: errors[`name-${s.id}`],
                     })}
                   />
-                </div>
+                </FieldFrame>
                 <OwnerSelect
                   id={`owner-${s.id}`}
                   value={editing ? values[`owner-${s.id}`] : s.ownerId}
@@ -248,12 +234,7 @@ export default function GovernmentServices({ loaderData, actionData }: Route.Com
         <Form method="post" action={path} noValidate>
           <CsrfInput />
           <input type="hidden" name="intent" value="add" />
-          <div className="field">
-            <label htmlFor="name">Naam van de dienst</label>
-            <p className="hint" id="name-hint">
-              Zoals bewoners en digihelpers hem kennen, bijvoorbeeld: Kind en Gezin.
-            </p>
-            <FieldError id="name" message={errors.name} />
+          <FieldFrame id="name" label="Naam van de dienst" hint="Zoals bewoners en digihelpers hem kennen, bijvoorbeeld: Kind en Gezin." error={errors.name}>
             <input
               id="name"
               name="name"
@@ -265,7 +246,7 @@ export default function GovernmentServices({ loaderData, actionData }: Route.Com
                 error: errors.name,
               })}
             />
-          </div>
+          </FieldFrame>
           <OwnerSelect id="ownerOrganizationId" value={values.ownerOrganizationId ?? ""} owners={owners} error={errors.ownerOrganizationId} />
           <button type="submit" className="button">
             Dienst toevoegen

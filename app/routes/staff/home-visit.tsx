@@ -11,7 +11,7 @@ import { assignInput } from "~/modules/home-visits/schema";
 import { isMobileNumber } from "~/modules/learning/registration-schema";
 import { dutchDateTime } from "~/modules/offer/labels";
 import { fieldErrors } from "~/modules/offer/schema";
-import { describedBy, ErrorSummary, FieldError, type FieldErrors } from "~/ui/form";
+import { describedBy, ErrorSummary, FieldError, FieldFrame, type FieldErrors, SelectField } from "~/ui/form";
 import courseRunStyles from "~/ui/course-run.css?url";
 import styles from "~/ui/help-log.css?url";
 import { StaffErrorBoundary } from "~/ui/staff-error";
@@ -216,30 +216,16 @@ export default function HomeVisit({ loaderData, actionData }: Route.ComponentPro
           <Form method="post" action={path} noValidate>
             <CsrfInput />
             <input type="hidden" name="intent" value="plan" />
-            <div className="field">
-              <label htmlFor="assignedUserId">Digihelper</label>
-              <FieldError id="assignedUserId" message={errors.assignedUserId} />
-              <select
-                id="assignedUserId"
-                name="assignedUserId"
-                defaultValue={plan.assignedUserId}
-                aria-invalid={errors.assignedUserId ? true : undefined}
-                aria-describedby={describedBy("assignedUserId", {
-                  error: errors.assignedUserId,
-                })}
-              >
-                <option value="">Kies een digihelper</option>
-                {helpers.map((h) => (
-                  <option key={h.id} value={h.id}>
-                    {h.name}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField
+              id="assignedUserId"
+              label="Digihelper"
+              value={plan.assignedUserId}
+              error={errors.assignedUserId}
+              empty="Kies een digihelper"
+              options={helpers.map((h) => ({ value: h.id, label: h.name }))}
+            />
             <div className="hours-row">
-              <div className="field">
-                <label htmlFor="date">Datum</label>
-                <FieldError id="date" message={errors.date} />
+              <FieldFrame id="date" label="Datum" error={errors.date}>
                 <input
                   id="date"
                   name="date"
@@ -248,10 +234,8 @@ export default function HomeVisit({ loaderData, actionData }: Route.ComponentPro
                   aria-invalid={errors.date ? true : undefined}
                   aria-describedby={describedBy("date", { error: errors.date })}
                 />
-              </div>
-              <div className="field">
-                <label htmlFor="time">Uur</label>
-                <FieldError id="time" message={errors.time} />
+              </FieldFrame>
+              <FieldFrame id="time" label="Uur" error={errors.time}>
                 <input
                   id="time"
                   name="time"
@@ -260,7 +244,7 @@ export default function HomeVisit({ loaderData, actionData }: Route.ComponentPro
                   aria-invalid={errors.time ? true : undefined}
                   aria-describedby={describedBy("time", { error: errors.time })}
                 />
-              </div>
+              </FieldFrame>
             </div>
             <button type="submit" className="button">
               {v.status === "planned" ? "Nieuw moment bewaren" : "Huisbezoek plannen"}

@@ -7,7 +7,7 @@ import { readStaffForm, requireMunicipalityStaff, requirePermission } from "~/mo
 import { CsrfInput } from "~/modules/auth/staff-context";
 import { listTopics } from "~/modules/municipality/municipality.server";
 import { fieldErrors } from "~/modules/offer/schema";
-import { describedBy, ErrorSummary, FieldError, type FieldErrors } from "~/ui/form";
+import { ErrorSummary, type FieldErrors, SelectField, TextField } from "~/ui/form";
 import { StaffErrorBoundary } from "~/ui/staff-error";
 import type { Route } from "./+types/point-appointments";
 
@@ -84,29 +84,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 }
 
 function NumberField({ id, label, hint, value, error, min, max }: { id: keyof AppointmentTypeValues; label: string; hint?: string; value: string; error?: string; min: number; max: number }) {
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      <FieldError id={id} message={error} />
-      <input
-        id={id}
-        name={id}
-        type="number"
-        inputMode="numeric"
-        min={min}
-        max={max}
-        className="input-short"
-        defaultValue={value}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, { hint: Boolean(hint), error })}
-      />
-    </div>
-  );
+  return <TextField id={id} label={label} hint={hint} value={value} error={error} type="number" inputMode="numeric" min={String(min)} max={String(max)} className="input-short" />;
 }
 
 export default function PointAppointments({ loaderData, actionData }: Route.ComponentProps) {
@@ -197,41 +175,27 @@ export default function PointAppointments({ loaderData, actionData }: Route.Comp
               <input type="hidden" name="typeId" value={t.id} />
               <p className="hint">Een pauze is de tijd tussen twee blokken: maak bijvoorbeeld 9:00–12:00 en 13:00–16:00.</p>
               <div className="inline-form">
-                <div className="field">
-                  <label htmlFor={`weekday-${t.id}`}>Dag</label>
-                  <FieldError id={`weekday-${t.id}`} message={blockErrors[`weekday-${t.id}`]} />
-                  <select id={`weekday-${t.id}`} name="weekday" defaultValue={block?.weekday ?? "1"}>
-                    {WEEKDAY_LABELS_NL.slice(1).map((label, i) => (
-                      <option key={label} value={String(i + 1)}>
-                        {label}
-                      </option>
-                    ))}
-                  </select>
-                </div>
-                <div className="field">
-                  <label htmlFor={`from-${t.id}`}>Van</label>
-                  <FieldError id={`from-${t.id}`} message={blockErrors[`from-${t.id}`]} />
-                  <input id={`from-${t.id}`} name="from" type="time" defaultValue={block?.from ?? "09:00"} aria-invalid={blockErrors[`from-${t.id}`] ? true : undefined} />
-                </div>
-                <div className="field">
-                  <label htmlFor={`to-${t.id}`}>Tot</label>
-                  <FieldError id={`to-${t.id}`} message={blockErrors[`to-${t.id}`]} />
-                  <input id={`to-${t.id}`} name="to" type="time" defaultValue={block?.to ?? "12:00"} aria-invalid={blockErrors[`to-${t.id}`] ? true : undefined} />
-                </div>
-                <div className="field">
-                  <label htmlFor={`helpers-${t.id}`}>Helpers tegelijk</label>
-                  <FieldError id={`helpers-${t.id}`} message={blockErrors[`helpers-${t.id}`]} />
-                  <input
-                    id={`helpers-${t.id}`}
-                    name="helpers"
-                    type="number"
-                    min={1}
-                    max={50}
-                    className="input-short"
-                    defaultValue={block?.helpers ?? "1"}
-                    aria-invalid={blockErrors[`helpers-${t.id}`] ? true : undefined}
-                  />
-                </div>
+                <SelectField
+                  id={`weekday-${t.id}`}
+                  name="weekday"
+                  label="Dag"
+                  value={block?.weekday ?? "1"}
+                  error={blockErrors[`weekday-${t.id}`]}
+                  options={WEEKDAY_LABELS_NL.slice(1).map((label, i) => ({ value: String(i + 1), label }))}
+                />
+                <TextField id={`from-${t.id}`} name="from" label="Van" type="time" value={block?.from ?? "09:00"} error={blockErrors[`from-${t.id}`]} />
+                <TextField id={`to-${t.id}`} name="to" label="Tot" type="time" value={block?.to ?? "12:00"} error={blockErrors[`to-${t.id}`]} />
+                <TextField
+                  id={`helpers-${t.id}`}
+                  name="helpers"
+                  label="Helpers tegelijk"
+                  type="number"
+                  min="1"
+                  max="50"
+                  className="input-short"
+                  value={block?.helpers ?? "1"}
+                  error={blockErrors[`helpers-${t.id}`]}
+                />
                 <button type="submit" className="button button-secondary">
                   Uren toevoegen
                 </button>
@@ -247,21 +211,7 @@ export default function PointAppointments({ loaderData, actionData }: Route.Comp
           <CsrfInput />
           <input type="hidden" name="intent" value="save-type" />
           {editing ? <input type="hidden" name="typeId" value={editing.id} /> : null}
-          <div className="field">
-            <label htmlFor="nameNl">Naam</label>
-            <p className="hint" id="nameNl-hint">
-              Kort en in gewone woorden, zoals “Hulp met itsme”.
-            </p>
-            <FieldError id="nameNl" message={typeErrors.nameNl} />
-            <input
-              id="nameNl"
-              name="nameNl"
-              type="text"
-              defaultValue={values.nameNl}
-              aria-invalid={typeErrors.nameNl ? true : undefined}
-              aria-describedby={describedBy("nameNl", { hint: true, error: typeErrors.nameNl })}
-            />
-          </div>
+          <TextField id="nameNl" label="Naam" hint="Kort en in gewone woorden, zoals “Hulp met itsme”." value={values.nameNl} error={typeErrors.nameNl} />
           <details className="translations" open={Boolean(values.nameFr || values.nameEn || values.nameAr)}>
             <summary>Vertalingen van de naam</summary>
             {(
@@ -271,28 +221,18 @@ export default function PointAppointments({ loaderData, actionData }: Route.Comp
                 ["nameAr", "Arabisch", "ar"],
               ] as const
             ).map(([id, label, lang]) => (
-              <div className="field" key={id}>
-                <label htmlFor={id}>{label}</label>
-                <FieldError id={id} message={typeErrors[id]} />
-                <input id={id} name={id} type="text" lang={lang} dir={lang === "ar" ? "rtl" : undefined} defaultValue={values[id]} aria-describedby={describedBy(id, { error: typeErrors[id] })} />
-              </div>
+              <TextField key={id} id={id} label={label} lang={lang} value={values[id]} error={typeErrors[id]} />
             ))}
           </details>
-          <div className="field">
-            <label htmlFor="topicId">Onderwerp</label>
-            <p className="hint" id="topicId-hint">
-              Bewoners kiezen eerst een onderwerp.
-            </p>
-            <FieldError id="topicId" message={typeErrors.topicId} />
-            <select id="topicId" name="topicId" defaultValue={values.topicId} aria-describedby={describedBy("topicId", { hint: true, error: typeErrors.topicId })}>
-              <option value="">Elke digitale vraag</option>
-              {topics.map((topic) => (
-                <option key={topic.id} value={topic.id}>
-                  {topic.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            id="topicId"
+            label="Onderwerp"
+            hint="Bewoners kiezen eerst een onderwerp."
+            value={values.topicId}
+            error={typeErrors.topicId}
+            empty="Elke digitale vraag"
+            options={topics.map((topic) => ({ value: topic.id, label: topic.name }))}
+          />
           <NumberField id="durationMinutes" label="Duur in minuten" value={values.durationMinutes} error={typeErrors.durationMinutes} min={5} max={480} />
           <NumberField id="bufferMinutes" label="Pauze na elke afspraak, in minuten" value={values.bufferMinutes} error={typeErrors.bufferMinutes} min={0} max={120} />
           <NumberField
