@@ -2,12 +2,12 @@
  * The loan agreement printed at the hand-over desk: a tagged A4 PDF in the resident's language, in plain words
  * (what, the number on the device and its accessories, until when, what if it is lost or broken, where to return
  * it, a phone number) with room for two signatures. Arabic is laid out right to left with DejaVu Sans, the same way
- * as the course certificate (rtlPieces); without DejaVu the agreement falls back to Dutch.
+ * as the course certificate (writeRightToLeft); without DejaVu the agreement falls back to Dutch.
  */
 import { existsSync } from "node:fs";
 import PDFDocument from "pdfkit";
 import { i18nFor } from "~/i18n/i18n";
-import { certificateLanguage, rtlPieces } from "~/modules/learning/certificate.server";
+import { certificateLanguage, writeRightToLeft } from "~/modules/learning/certificate.server";
 import { formatLongDate } from "~/modules/learning/registration-format";
 
 export interface AgreementInput {
@@ -100,36 +100,7 @@ export async function agreementPdf(input: AgreementInput, options: { compress?: 
     if (!rtl) {
       parent.add(doc.struct(options.type ?? "P", {}, () => doc.text(value, left, doc.y, { width })));
     } else {
-      const space = doc.widthOfString(" ");
-      const lines: string[][] = [];
-      let line: string[] = [];
-      let lineWidth = 0;
-      for (const piece of rtlPieces(value)) {
-        const w = doc.widthOfString(piece);
-        if (line.length && lineWidth + space + w > width) {
-          lines.push(line);
-          line = [];
-          lineWidth = 0;
-        }
-        lineWidth += (line.length ? space : 0) + w;
-        line.push(piece);
-      }
-      if (line.length) lines.push(line);
-      const lineHeight = doc.currentLineHeight(true);
-      parent.add(
-        doc.struct(options.type ?? "P", { lang, actual: value }, () => {
-          for (const pieces of lines) {
-            let x = left + width;
-            const y = doc.y;
-            for (const piece of pieces) {
-              x -= doc.widthOfString(piece);
-              doc.text(piece, x, y, { lineBreak: false });
-              x -= space;
-            }
-            doc.y = y + lineHeight;
-          }
-        }),
-      );
+      writeRightToLeft(doc, parent, value, { lang, left, width, align: "start", structType: options.type });
     }
     doc.x = left;
     if (options.gap) doc.y += options.gap;

@@ -134,6 +134,52 @@ interface Block {
 }
 
 /**
+ * Right-to-left text wrapped by words and placed piece by piece from the right edge (or centred) of the box from
+ * `left` with `width`, at the current y, tagged as one structure element. Shared by the certificate and the
+ * device-loan agreement; pdfkit itself only lays out left to right.
+ */
+export function writeRightToLeft(
+  doc: Doc,
+  parent: ReturnType<Doc["struct"]>,
+  text: string,
+  options: { lang: string; left: number; width: number; align?: Align; structType?: string },
+) {
+  const { left, width } = options;
+  const space = doc.widthOfString(" ");
+  const lines: string[][] = [];
+  let line: string[] = [];
+  let lineWidth = 0;
+  for (const piece of rtlPieces(text)) {
+    const w = doc.widthOfString(piece);
+    if (line.length && lineWidth + space + w > width) {
+      lines.push(line);
+      line = [];
+      lineWidth = 0;
+    }
+    lineWidth += (line.length ? space : 0) + w;
+    line.push(piece);
+  }
+  if (line.length) lines.push(line);
+  const lineHeight = doc.currentLineHeight(true);
+  parent.add(
+    doc.struct(options.structType ?? "P", { lang: options.lang, actual: text }, () => {
+      for (const pieceLine of lines) {
+        const widths = pieceLine.map((p) => doc.widthOfString(p));
+        const total = widths.reduce((a, b) => a + b, 0) + space * (pieceLine.length - 1);
+        let x = options.align === "center" ? left + (width + total) / 2 : left + width;
+        const y = doc.y;
+        pieceLine.forEach((piece, i) => {
+          x -= widths[i];
+          doc.text(piece, x, y, { lineBreak: false });
+          x -= space;
+        });
+        doc.y = y + lineHeight;
+      }
+    }),
+  );
+}
+
+/**
  * Write one paragraph. Left-to-right languages use pdfkit's own wrapping; right-to-left text is wrapped by words
  * and each line placed from the right edge (or centred), piece by piece.
  */
@@ -149,39 +195,7 @@ function paragraph(doc: Doc, fonts: Fonts, block: Block, rtl: boolean, lang: str
       }),
     );
   } else {
-    const space = doc.widthOfString(" ");
-    const pieces = rtlPieces(block.text);
-    const lines: string[][] = [];
-    let line: string[] = [];
-    let lineWidth = 0;
-    for (const piece of pieces) {
-      const w = doc.widthOfString(piece);
-      if (line.length && lineWidth + space + w > width) {
-        lines.push(line);
-        line = [];
-        lineWidth = 0;
-      }
-      lineWidth += (line.length ? space : 0) + w;
-      line.push(piece);
-    }
-    if (line.length) lines.push(line);
-    const lineHeight = doc.currentLineHeight(true);
-    parent.add(
-      doc.struct(block.structType ?? "P", { lang, actual: block.text }, () => {
-        for (const pieceLine of lines) {
-          const widths = pieceLine.map((p) => doc.widthOfString(p));
-          const total = widths.reduce((a, b) => a + b, 0) + space * (pieceLine.length - 1);
-          let x = align === "center" ? left + (width + total) / 2 : left + width;
-          const y = doc.y;
-          pieceLine.forEach((piece, i) => {
-            x -= widths[i];
-            doc.text(piece, x, y, { lineBreak: false });
-            x -= space;
-          });
-          doc.y = y + lineHeight;
-        }
-      }),
-    );
+    writeRightToLeft(doc, parent, block.text, { lang, left, width, align, structType: block.structType });
   }
   doc.x = left;
   if (block.gapAfter) doc.y += block.gapAfter;
