@@ -1,5 +1,4 @@
-import { useTranslation } from "react-i18next";
-import { data, isRouteErrorResponse, Link, redirect, useRouteError } from "react-router";
+import { data, redirect } from "react-router";
 import { getDb } from "~/db/client.server";
 import { findAppointmentByToken } from "~/modules/appointments/appointments.server";
 import { handleManageIntent, manageView, type ManageOutcome } from "~/modules/appointments/manage.server";
@@ -7,7 +6,7 @@ import { AppointmentManage } from "~/modules/appointments/manage-view";
 import { appBaseUrl } from "~/modules/shared/secrets.server";
 import { publicHref, usePublicContext } from "~/modules/municipality/public-context";
 import { requirePublicMunicipality } from "~/modules/municipality/public.server";
-import { CallUs } from "~/ui/call-us";
+import { LinkGoneBoundary } from "~/ui/link-gone";
 import type { Route } from "./+types/appointment";
 
 const DONE = ["cancelled", "moved"] as const;
@@ -60,24 +59,5 @@ export default function AppointmentPage({ loaderData, actionData }: Route.Compon
 
 /** An unknown or mistyped link: a 404 that points to finding the appointment by its code. */
 export function ErrorBoundary() {
-  const error = useRouteError();
-  const { t } = useTranslation();
-  const ctx = usePublicContext();
-  const notFound = isRouteErrorResponse(error) && error.status === 404;
-  if (!notFound) console.error(error);
-  const title = notFound ? t("appointments.manage.linkGone.title") : t("error.title");
-  return (
-    <div className="narrow">
-      <title>{`${title} — Digibrug ${ctx.municipality.name}`}</title>
-      <meta name="robots" content="noindex" />
-      <h1>{title}</h1>
-      <p>{notFound ? t("appointments.manage.linkGone.text") : t("error.text")}</p>
-      <p>
-        <Link to={publicHref(ctx, "/afspraak/zoeken")} className="button">
-          {t("appointments.manage.linkGone.find")}
-        </Link>
-      </p>
-      <CallUs textKey="appointments.callUs" />
-    </div>
-  );
+  return <LinkGoneBoundary prefix="appointments.manage.linkGone" findPath="/afspraak/zoeken" callUsKey="appointments.callUs" />;
 }

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { data, isRouteErrorResponse, Link, redirect, useRouteError } from "react-router";
+import { data, Link, redirect } from "react-router";
 import { getDb } from "~/db/client.server";
 import { translated } from "~/i18n/languages";
 import { sessionWhen } from "~/modules/learning/display.server";
@@ -9,6 +9,7 @@ import { appBaseUrl } from "~/modules/shared/secrets.server";
 import { publicHref, usePublicContext } from "~/modules/municipality/public-context";
 import { requirePublicMunicipality } from "~/modules/municipality/public.server";
 import { CallUs } from "~/ui/call-us";
+import { LinkGoneBoundary } from "~/ui/link-gone";
 import { ErrorSummary } from "~/ui/form";
 import { Icon } from "~/ui/icons";
 import type { Route } from "./+types/registration";
@@ -298,24 +299,5 @@ export default function RegistrationPage({ loaderData, actionData }: Route.Compo
 
 /** An unknown or mistyped link: a 404 that points to finding the registration by its code. */
 export function ErrorBoundary() {
-  const error = useRouteError();
-  const { t } = useTranslation();
-  const ctx = usePublicContext();
-  const notFound = isRouteErrorResponse(error) && error.status === 404;
-  if (!notFound) console.error(error);
-  const title = notFound ? t("registration.manage.linkGone.title") : t("error.title");
-  return (
-    <div className="narrow">
-      <title>{`${title} — Digibrug ${ctx.municipality.name}`}</title>
-      <meta name="robots" content="noindex" />
-      <h1>{title}</h1>
-      <p>{notFound ? t("registration.manage.linkGone.text") : t("error.text")}</p>
-      <p>
-        <Link to={publicHref(ctx, "/inschrijving")} className="button">
-          {t("registration.manage.linkGone.find")}
-        </Link>
-      </p>
-      <CallUs textKey="registration.manage.callUs" />
-    </div>
-  );
+  return <LinkGoneBoundary prefix="registration.manage.linkGone" findPath="/inschrijving" callUsKey="registration.manage.callUs" />;
 }
