@@ -166,7 +166,10 @@ test("staff book on behalf of a resident, see the agenda, check in and add a wal
   await checkAxe(page, violations);
 
   // Book on behalf: someone on the phone without a mobile number, a few days ahead.
+  // Wait for the next days to be on screen: the slot is read from the new page, not the old one still shown.
+  const firstDays = await page.locator("legend").filter({ hasText: /^Uur \(vanaf/ }).textContent();
   await page.getByRole("link", { name: "Volgende dagen" }).click();
+  await expect(page.locator("legend").filter({ hasText: /^Uur \(vanaf/ })).not.toHaveText(firstDays!);
   const slot = page.locator('input[name="startsAt"]').nth(7);
   const slotLabel = (await page.locator(`label[for="${await slot.getAttribute("id")}"]`).textContent())!.slice(0, 5);
   await slot.check();
