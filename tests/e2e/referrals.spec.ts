@@ -61,7 +61,12 @@ test("a digihelper refers a resident with consent, the partner works it, the ref
 
   // The digihelper sees the new status under "Verstuurd", and the note.
   await helper.page.goto("/beheer/antwerpen/doorverwijzingen?bak=verstuurd");
-  const row = helper.page.getByRole("row").filter({ has: helper.page.locator(`a[href="${referralPath}"]`) });
+  // Still open (contact made, not yet helped): in the table of open ones, counted per status.
+  await expect(helper.page.getByText(/^Contact opgenomen: [1-9]\d*$/)).toBeVisible();
+  const row = helper.page
+    .getByRole("table", { name: /nog open/ })
+    .getByRole("row")
+    .filter({ has: helper.page.locator(`a[href="${referralPath}"]`) });
   await expect(row).toContainText("Contact opgenomen");
   await checkAxe(helper.page, found);
   await row.getByRole("link").click();

@@ -3,11 +3,11 @@
  * entry). Each section is there only when the person's permissions allow the page where the work is done; for
  * permissions scoped to a help point or organisation (help.desk, referrals.receive, offer.check/offer.edit) only the
  * points and referrals the person may act on are counted. The rules are the pages' own: pointsWith (agenda),
- * todayCounts (tally), canReceive/isOverdue (referrals), deviceBankNumbers (device bank), listHelpPoints (stale).
+ * todayCounts (tally), receivableBy/isOverdue (referrals), deviceBankNumbers (device bank), listHelpPoints (stale).
  */
 import { and, eq, gte, inArray, isNull, lt, sql } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
-import { appointments, deviceLoans, helpPoints, homeVisits, referrals } from "~/db/schema";
+import { appointments, deviceLoans, homeVisits } from "~/db/schema";
 import { pointsWith } from "~/modules/appointments/types.server";
 import { brusselsInstant } from "~/modules/appointments/slots";
 import { canAnywhere } from "~/modules/appointments/access";
@@ -17,8 +17,7 @@ import { addDaysTo, brusselsDate } from "~/modules/finder/opening-hours";
 import { todayCounts } from "~/modules/help-log/tally.server";
 import { outboxCounts } from "~/modules/notifications/outbox.server";
 import { listHelpPoints } from "~/modules/offer/help-points.server";
-import { canReceive } from "~/modules/referrals/referrals.server";
-import { isOverdue } from "~/modules/referrals/working-days";
+import { newAndOverdue, receivableBy } from "~/modules/referrals/referrals.server";
 
 export interface Overview {
   /** help.desk at one or more points: today's appointments and contacts at those points. */
@@ -77,24 +76,8 @@ function receivesReferrals(assignments: readonly Assignment[], municipalityId: s
 
 async function referralSection(db: Db, assignments: readonly Assignment[], municipalityId: string, now: Date): Promise<Overview["referrals"]> {
   if (!receivesReferrals(assignments, municipalityId)) return undefined;
-  // Only the open ones, with just what canReceive needs (no names).
-  const rows = await db
-    .select({
-      municipalityId: referrals.municipalityId,
-      target: referrals.target,
-      toOrganizationId: referrals.toOrganizationId,
-      toHelpPointId: referrals.toHelpPointId,
-      toHelpPointOrganizationId: helpPoints.organizationId,
-      fromUserId: referrals.fromUserId,
-      fromHelpPointId: referrals.fromHelpPointId,
-      status: referrals.status,
-      createdAt: referrals.createdAt,
-    })
-    .from(referrals)
-    .leftJoin(helpPoints, eq(helpPoints.id, referrals.toHelpPointId))
-    .where(and(eq(referrals.municipalityId, municipalityId), eq(referrals.status, "new"), isNull(referrals.erasedAt)));
-  const mine = rows.filter((r) => canReceive(assignments, r));
-  return { open: mine.length, flagged: mine.filter((r) => isOverdue(r, now)).length };
+  // Counted in SQL with the inbox's own condition (receivableBy), so the count always matches the list.
+  return newAndOverdue(db, municipalityId, receivableBy(assignments, municipalityId), now);
 }
 
 async function homeVisitSection(db: Db, municipalityId: string, now: Date): Promise<Overview["homeVisits"]> {

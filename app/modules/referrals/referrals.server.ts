@@ -1,14 +1,15 @@
 /**
  * Warm referrals (issue 3): a digihelper passes a resident on to a partner or module, with the resident's consent.
  *
- * Who receives what (canReceive): coordinators everything in their municipality; a help point's or organisation's
- * people with referrals.receive there; device_bank → devices.lend; course → learning.manage (of the organiser when
- * one is chosen). The referrer (the person, or anyone of the help point it was sent from) follows the status.
+ * Who receives what (receivableBy, one SQL condition for the lists, the detail page and the overview count):
+ * coordinators everything in their municipality; a help point's or organisation's people with referrals.receive
+ * there; device_bank → devices.lend; course → learning.manage (of the organiser when one is chosen). The referrer
+ * (sentBy: the person, or anyone of the help point it was sent from) follows the status.
  * Lists show no names: personal data is only on the detail page, and every view of it is audit-logged.
  * Messages go to the outbox in the same transaction, tied to the referral by subjectRef "referral:<id>" so that
  * erasure removes them too.
  */
-import { and, asc, desc, eq, isNull } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, notInArray, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "~/db/client.server";
 import { helpPoints, municipalities, organizations, referralEvents, referrals, topics, users, type Translated } from "~/db/schema";
@@ -34,37 +35,53 @@ export const referralSubject = (id: string) => `referral:${id}`;
 // Who sees what
 // ---------------------------------------------------------------------------------------------
 
-export interface ReferralScope {
-  municipalityId: string;
-  target: ReferralTarget;
-  toOrganizationId: string | null;
-  toHelpPointId: string | null;
-  /** The organisation of the receiving help point. */
-  toHelpPointOrganizationId: string | null;
-  fromUserId: string | null;
-  fromHelpPointId: string | null;
+/** Who is looking: the person and their role assignments (only those in the municipality asked about count). */
+export interface Viewer {
+  userId: string;
+  assignments: readonly Assignment[];
 }
 
-/** Whether these assignments may work this referral from the inbox. */
-export function canReceive(assignments: readonly Assignment[], r: ReferralScope): boolean {
-  const m = r.municipalityId;
-  if (can(assignments, "referrals.receive", { municipalityId: m })) return true; // coordinators
-  switch (r.target) {
-    case "device_bank":
-      return can(assignments, "devices.lend", { municipalityId: m });
-    case "course":
-      return can(assignments, "learning.manage", { municipalityId: m, organizationId: r.toOrganizationId });
-    case "help_point":
-      return r.toHelpPointId !== null && can(assignments, "referrals.receive", { municipalityId: m, helpPointId: r.toHelpPointId, organizationId: r.toHelpPointOrganizationId });
-    default:
-      return r.toOrganizationId !== null && can(assignments, "referrals.receive", { municipalityId: m, organizationId: r.toOrganizationId });
+const unique = (values: (string | null)[]) => [...new Set(values.filter((v): v is string => Boolean(v)))];
+
+/**
+ * The one rule for "may work this referral from the inbox", as an SQL condition on the `referrals` table (use it
+ * together with `referrals.municipality_id = municipalityId`). The list, the detail page and the overview count all
+ * use it, so they cannot disagree. It asks `can()` itself, per candidate scope from the person's assignments:
+ * - referrals.receive municipality-wide (coordinators): everything;
+ * - device_bank → devices.lend; course → learning.manage (of the organiser when one is chosen);
+ * - help_point → referrals.receive on that help point or on the organisation that runs it;
+ * - the other targets → referrals.receive on the receiving organisation.
+ */
+export function receivableBy(assignments: readonly Assignment[], municipalityId: string): SQL {
+  const here = { municipalityId };
+  if (can(assignments, "referrals.receive", here)) return sql`true`;
+  const local = assignments.filter((a) => a.municipalityId === municipalityId);
+  const orgIds = unique(local.map((a) => a.organizationId));
+  const pointIds = unique(local.map((a) => a.helpPointId));
+  const parts: SQL[] = [];
+  if (can(assignments, "devices.lend", here)) parts.push(eq(referrals.target, "device_bank"));
+  if (can(assignments, "learning.manage", here)) parts.push(eq(referrals.target, "course"));
+  else {
+    const organisers = orgIds.filter((o) => can(assignments, "learning.manage", { municipalityId, organizationId: o }));
+    if (organisers.length > 0) parts.push(and(eq(referrals.target, "course"), inArray(referrals.toOrganizationId, organisers))!);
   }
+  const points = pointIds.filter((p) => can(assignments, "referrals.receive", { municipalityId, helpPointId: p }));
+  const orgs = orgIds.filter((o) => can(assignments, "referrals.receive", { municipalityId, organizationId: o }));
+  if (points.length > 0) parts.push(and(eq(referrals.target, "help_point"), inArray(referrals.toHelpPointId, points))!);
+  if (orgs.length > 0) {
+    parts.push(
+      and(eq(referrals.target, "help_point"), sql`${referrals.toHelpPointId} in (select ${helpPoints.id} from ${helpPoints} where ${inArray(helpPoints.organizationId, orgs)})`)!,
+      and(notInArray(referrals.target, ["device_bank", "course", "help_point"]), inArray(referrals.toOrganizationId, orgs))!,
+    );
+  }
+  return parts.length > 0 ? sql`(${or(...parts)})` : sql`false`;
 }
 
 /** The referrer: the person who made it, or someone of the help point it was sent from. */
-export function isSender(userId: string, assignments: readonly Assignment[], r: ReferralScope): boolean {
-  if (r.fromUserId === userId) return true;
-  return r.fromHelpPointId !== null && assignments.some((a) => a.helpPointId === r.fromHelpPointId && a.municipalityId === r.municipalityId);
+export function sentBy(viewer: Viewer, municipalityId: string): SQL {
+  const points = unique(viewer.assignments.filter((a) => a.municipalityId === municipalityId).map((a) => a.helpPointId));
+  const own = eq(referrals.fromUserId, viewer.userId);
+  return sql`(${points.length > 0 ? or(own, inArray(referrals.fromHelpPointId, points)) : own})`;
 }
 
 /** The help point a staff member refers from: their own help point in this municipality, if they have one. */
@@ -293,37 +310,137 @@ function toItem(r: ListRow, now: Date): ReferralListItem {
   };
 }
 
-/** How far back the lists go. Older referrals are still found from the privacy page and kept for counts. */
-const LIST_LIMIT = 500;
+/** How many closed referrals one page of the list shows. Open ones are always all shown. */
+export const CLOSED_PAGE_SIZE = 50;
 
+/** Still to be worked: new or contacted, and not erased (an erased referral can no longer be changed). */
+const isOpen = and(inArray(referrals.status, ["new", "contacted"]), isNull(referrals.erasedAt))!;
+const isClosed = or(notInArray(referrals.status, ["new", "contacted"]), isNotNull(referrals.erasedAt))!;
+const newestFirst = [desc(referrals.createdAt), desc(referrals.id)];
+
+export type ReferralBox = "received" | "sent";
+
+/** The SQL condition for one box of this viewer: what they may work (received) or what they sent. */
+export function boxCondition(viewer: Viewer, municipalityId: string, box: ReferralBox): SQL {
+  return box === "received" ? receivableBy(viewer.assignments, municipalityId) : sentBy(viewer, municipalityId);
+}
+
+export interface ReferralList {
+  /** All open referrals, newest first. */
+  open: ReferralListItem[];
+  /** One page of the closed ones (and the erased ones), newest first. */
+  closed: ReferralListItem[];
+  /** Per status, not erased; `erased` counts the erased ones whatever their status. */
+  counts: Record<ReferralStatus, number> & { erased: number };
+  closedTotal: number;
+  page: number;
+  pages: number;
+}
+
+/**
+ * One box of the referral list, filtered in SQL by what the viewer may see: the open ones all (so an old referral
+ * nobody picked up is always there, with its flag), the closed ones a page at a time.
+ */
 export async function listReferrals(
   db: Db,
   municipalityId: string,
-  viewer: { userId: string; assignments: readonly Assignment[] },
-  box: "received" | "sent",
-  now: Date = new Date(),
-): Promise<ReferralListItem[]> {
-  const rows = await listQuery(db).where(eq(referrals.municipalityId, municipalityId)).orderBy(desc(referrals.createdAt)).limit(LIST_LIMIT);
-  return rows
-    .filter((r) => (box === "received" ? canReceive(viewer.assignments, r) : isSender(viewer.userId, viewer.assignments, r)))
-    .map((r) => toItem(r, now));
+  viewer: Viewer,
+  box: ReferralBox,
+  options: { page?: number; pageSize?: number; now?: Date } = {},
+): Promise<ReferralList> {
+  const now = options.now ?? new Date();
+  const pageSize = options.pageSize ?? CLOSED_PAGE_SIZE;
+  const visible = and(eq(referrals.municipalityId, municipalityId), boxCondition(viewer, municipalityId, box));
+  const [countRows, openRows] = await Promise.all([
+    db
+      .select({
+        status: referrals.status,
+        kept: sql<number>`count(*) filter (where ${referrals.erasedAt} is null)`.mapWith(Number),
+        erased: sql<number>`count(*) filter (where ${referrals.erasedAt} is not null)`.mapWith(Number),
+      })
+      .from(referrals)
+      .where(visible)
+      .groupBy(referrals.status),
+    listQuery(db)
+      .where(and(visible, isOpen))
+      .orderBy(...newestFirst),
+  ]);
+  const counts = { new: 0, contacted: 0, helped: 0, unreachable: 0, declined: 0, erased: 0 };
+  let closedTotal = 0;
+  for (const row of countRows) {
+    counts[row.status] += row.kept;
+    counts.erased += row.erased;
+    closedTotal += row.erased + (row.status === "new" || row.status === "contacted" ? 0 : row.kept);
+  }
+  const pages = Math.max(1, Math.ceil(closedTotal / pageSize));
+  const page = Math.min(Math.max(1, Math.trunc(options.page ?? 1) || 1), pages);
+  const closedRows =
+    closedTotal === 0
+      ? []
+      : await listQuery(db)
+          .where(and(visible, isClosed))
+          .orderBy(...newestFirst)
+          .limit(pageSize)
+          .offset((page - 1) * pageSize);
+  return {
+    open: openRows.map((r) => toItem(r, now)),
+    closed: closedRows.map((r) => toItem(r, now)),
+    counts,
+    closedTotal,
+    page,
+    pages,
+  };
 }
 
-/** For the coordinator: referrals nobody picked up in time. */
+/**
+ * The referrals that are still new and flagged as overdue, for the overview and the coordinator's notice: how many
+ * are new (not erased) under `condition`, and how many of those passed the working-day deadline.
+ */
+export async function newAndOverdue(db: Db, municipalityId: string, condition: SQL, now: Date = new Date()): Promise<{ open: number; flagged: number }> {
+  const base = and(eq(referrals.municipalityId, municipalityId), eq(referrals.status, "new"), isNull(referrals.erasedAt), condition);
+  // 5 working days are at least 7 calendar days: only older ones can be overdue, the working-day rule decides.
+  const weekAgo = new Date(now.getTime() - 7 * 24 * 3600_000);
+  const [[total], old] = await Promise.all([
+    db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(referrals).where(base),
+    db
+      .select({ status: referrals.status, createdAt: referrals.createdAt })
+      .from(referrals)
+      .where(and(base, lt(referrals.createdAt, weekAgo))),
+  ]);
+  return { open: total?.n ?? 0, flagged: old.filter((r) => isOverdue(r, now)).length };
+}
+
+/** For the coordinator: referrals nobody picked up in time, in the whole municipality. */
 export async function overdueCount(db: Db, municipalityId: string, now: Date = new Date()): Promise<number> {
-  const rows = await db
-    .select({ status: referrals.status, createdAt: referrals.createdAt })
-    .from(referrals)
-    .where(and(eq(referrals.municipalityId, municipalityId), eq(referrals.status, "new"), isNull(referrals.erasedAt)));
-  return rows.filter((r) => isOverdue(r, now)).length;
+  return (await newAndOverdue(db, municipalityId, sql`true`, now)).flagged;
 }
 
-export async function getReferral(db: Db, municipalityId: string, referralId: string) {
+const asBoolean = (value: unknown) => value === true || value === "t" || value === "true";
+
+/**
+ * One referral, only when this viewer may see it (as receiver or referrer; the same conditions as the lists):
+ * otherwise null, and the page answers 404.
+ */
+export async function getReferral(db: Db, municipalityId: string, referralId: string, viewer: Viewer) {
   if (!isUuid(referralId)) return null;
-  const [row] = await listQuery(db)
-    .where(and(eq(referrals.id, referralId), eq(referrals.municipalityId, municipalityId)))
+  const receives = receivableBy(viewer.assignments, municipalityId);
+  const sent = sentBy(viewer, municipalityId);
+  const [row] = await db
+    .select({
+      ...LIST_FIELDS,
+      receiver: sql<boolean>`${receives}`.mapWith(asBoolean),
+      sender: sql<boolean>`${sent}`.mapWith(asBoolean),
+    })
+    .from(referrals)
+    .leftJoin(toOrg, eq(toOrg.id, referrals.toOrganizationId))
+    .leftJoin(toPoint, eq(toPoint.id, referrals.toHelpPointId))
+    .leftJoin(fromPoint, eq(fromPoint.id, referrals.fromHelpPointId))
+    .leftJoin(users, eq(users.id, referrals.fromUserId))
+    .leftJoin(topics, eq(topics.id, referrals.topicId))
+    .where(and(eq(referrals.id, referralId), eq(referrals.municipalityId, municipalityId), or(receives, sent)))
     .limit(1);
   if (!row) return null;
+  const { receiver, sender, ...scope } = row;
   const [personal] = await db
     .select({
       residentName: referrals.residentName,
@@ -344,7 +461,7 @@ export async function getReferral(db: Db, municipalityId: string, referralId: st
     .leftJoin(users, eq(users.id, referralEvents.userId))
     .where(eq(referralEvents.referralId, referralId))
     .orderBy(asc(referralEvents.at));
-  return { scope: row, ...personal, events };
+  return { scope, receiver, sender, ...personal, events };
 }
 
 /** Record that a staff member saw a referral's personal data. */

@@ -3,7 +3,7 @@
  * They prove consent, the messages, who sees which referral (inbox per role), the status history the referrer
  * reads, the overdue flag, and that every view of personal data is audit-logged.
  */
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setDatabase, type Database, type Db } from "~/db/client.server";
 import { auditLog, organizations, outbox, referralEvents, referrals } from "~/db/schema";
@@ -66,7 +66,10 @@ async function refer(user: StaffUser, fields: Record<string, string>) {
 const inbox = async (user: StaffUser, box: "ontvangen" | "verstuurd") => {
   const result = await run(() => referralList.loader(args(getAs(`/beheer/antwerpen/doorverwijzingen${box === "verstuurd" ? "?bak=verstuurd" : ""}`, user), M)));
   expect(result.status).toBe(200);
-  return result.data as { overdueTotal: number | null; referrals: { id: string; status: string; overdue: boolean }[] };
+  type Row = { id: string; status: string; overdue: boolean };
+  const data = result.data as { overdueTotal: number | null; open: Row[]; closed: Row[] };
+  // Open ones first (all of them), then the first page of the closed ones.
+  return { ...data, referrals: [...data.open, ...data.closed] };
 };
 const detail = (user: StaffUser, id: string) => run(() => referralPage.loader(args(getAs(`/beheer/antwerpen/doorverwijzingen/${id}`, user), { ...M, referralId: id })));
 
@@ -117,8 +120,9 @@ describe("warm referrals", () => {
     expect((await inbox(otherDigihelper, "ontvangen")).referrals).toHaveLength(0);
     expect((await inbox(deviceOfficer, "ontvangen")).referrals).toHaveLength(0);
     expect((await inbox(digihelper, "verstuurd")).referrals.map((r) => r.id)).toEqual([referralId]);
-    expect((await detail(otherDigihelper, referralId)).status).toBe(403);
-    expect((await detail(deviceOfficer, referralId)).status).toBe(403);
+    // A referral someone may not see is not found for them (the same SQL rule as the lists).
+    expect((await detail(otherDigihelper, referralId)).status).toBe(404);
+    expect((await detail(deviceOfficer, referralId)).status).toBe(404);
   });
 
   it("logs every view of the personal data", async () => {
@@ -192,6 +196,49 @@ describe("warm referrals", () => {
     expect((await inbox(digihelper, "verstuurd")).referrals.find((r) => r.id === referralId)?.overdue).toBe(false);
     expect((await inbox(coordinator, "ontvangen")).overdueTotal).toBe(1);
     expect((await inbox(ocmwWorker, "ontvangen")).overdueTotal).toBeNull();
+  });
+
+  it("keeps an old open referral listed and flagged behind 600 closed ones, and pages the closed ones", async () => {
+    const old = new Date(Date.now() - 40 * 24 * 3600_000);
+    const [{ id: oldId }] = await db
+      .insert(referrals)
+      .values({ municipalityId: f.antwerpen.id, target: "ocmw", toOrganizationId: ocmw, fromUserId: digihelper.id, fromHelpPointId: f.digipuntKiel, consentAt: old, residentName: "Heel oude vraag", phone: "0499 00 00 01", createdAt: old, lastActivityAt: old })
+      .returning({ id: referrals.id });
+    // 600 newer referrals, already handled, in one statement.
+    await db.execute(sql`
+      insert into referrals (municipality_id, target, to_organization_id, from_user_id, from_help_point_id, status, consent_at,
+                             resident_name, phone, language, last_activity_at, created_at)
+      select ${f.antwerpen.id}, 'ocmw', ${ocmw}, ${digihelper.id}, ${f.digipuntKiel}, 'helped', t, 'Bewoner ' || g, '0499 00 00 00', 'nl', t, t
+      from generate_series(1, 600) as g, lateral (select now() - g * interval '1 minute' as t) as x`);
+
+    type Page = Awaited<ReturnType<typeof inbox>> & { counts: { key: string; count: number }[]; closedTotal: number; page: number; pages: number };
+    const page = async (user: StaffUser, query: string) => {
+      const result = await run(() => referralList.loader(args(getAs(`/beheer/antwerpen/doorverwijzingen${query}`, user), M)));
+      expect(result.status).toBe(200);
+      return result.data as Page;
+    };
+    const first = await page(ocmwWorker, "");
+    expect(first.open.find((r) => r.id === oldId)?.overdue).toBe(true);
+    expect(first.closedTotal).toBe(601); // the 600 and Fatima's, helped earlier
+    expect(first.counts.find((c) => c.key === "helped")?.count).toBe(601);
+    expect(first.counts.find((c) => c.key === "new")?.count).toBe(first.open.length);
+    expect(first).toMatchObject({ page: 1, pages: 13 });
+    expect(first.closed).toHaveLength(50);
+
+    const second = await page(ocmwWorker, "?pagina=2");
+    expect(second.page).toBe(2);
+    expect(second.closed).toHaveLength(50);
+    expect(second.closed.some((r) => first.closed.some((s) => s.id === r.id))).toBe(false);
+    expect(second.open.map((r) => r.id)).toEqual(first.open.map((r) => r.id)); // open ones on every page
+
+    // The referrer's "Verstuurd": the old one flagged there too; the last page holds the oldest closed one.
+    const sentLast = await page(digihelper, "?bak=verstuurd&pagina=13");
+    expect(sentLast.open.find((r) => r.id === oldId)?.overdue).toBe(true);
+    expect(sentLast.page).toBe(13);
+    expect(sentLast.closed).toHaveLength(1);
+    expect((await page(digihelper, "?bak=verstuurd&pagina=onzin")).page).toBe(1);
+    expect((await inbox(coordinator, "ontvangen")).overdueTotal).toBe(2);
+    expect((await page(otherDigihelper, "")).closedTotal).toBe(0);
   });
 });
 

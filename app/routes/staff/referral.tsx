@@ -5,7 +5,7 @@ import { forbidden, readStaffForm, requireMunicipalityStaff } from "~/modules/au
 import { CsrfInput } from "~/modules/auth/staff-context";
 import { dutchDateTime } from "~/modules/offer/labels";
 import { REFERRAL_STATUSES, STATUS_LABELS, statusChangeInput, TARGET_LABELS } from "~/modules/referrals/referral-schema";
-import { auditReferralView, canReceive, changeReferralStatus, getReferral, isSender } from "~/modules/referrals/referrals.server";
+import { auditReferralView, changeReferralStatus, getReferral } from "~/modules/referrals/referrals.server";
 import { isOverdue, pickUpDeadline, PICK_UP_WORKING_DAYS } from "~/modules/referrals/working-days";
 import { fieldErrors } from "~/modules/offer/schema";
 import { describedBy, ErrorSummary, FieldError, TextArea, type FieldErrors } from "~/ui/form";
@@ -14,12 +14,10 @@ import type { Route } from "./+types/referral";
 
 async function load(request: Request, params: Route.LoaderArgs["params"]) {
   const { session, municipality } = await requireMunicipalityStaff(request, params.municipality, "staff.access");
-  const found = await getReferral(getDb(), municipality.id, params.referralId ?? "");
+  // Only found when this person may see it (receiver or referrer, the lists' own rule): otherwise 404.
+  const found = await getReferral(getDb(), municipality.id, params.referralId ?? "", { userId: session.user.id, assignments: session.assignments });
   if (!found) throw new Response("Doorverwijzing niet gevonden", { status: 404 });
-  const receiver = canReceive(session.assignments, found.scope);
-  const sender = isSender(session.user.id, session.assignments, found.scope);
-  if (!receiver && !sender) forbidden();
-  return { session, municipality, found, receiver };
+  return { session, municipality, found, receiver: found.receiver };
 }
 
 export async function loader({ request, params }: Route.LoaderArgs) {
