@@ -24,6 +24,16 @@ export function ErrorSummary({ errors, labels }: { errors: FieldErrors; labels?:
   );
 }
 
+/** What was just done or saved (after a redirect), in a status region that screen readers read out. */
+export function SavedNotice({ message }: { message?: string | null }) {
+  if (!message) return null;
+  return (
+    <div className="success" role="status">
+      <p>{message}</p>
+    </div>
+  );
+}
+
 export function FieldError({ id, message }: { id: string; message?: string }) {
   const { t } = useTranslation();
   if (!message) return null;
@@ -40,17 +50,31 @@ export function describedBy(id: string, { hint, error }: { hint?: boolean; error
   return ids.length ? ids.join(" ") : undefined;
 }
 
-/** Label, hint and error of one field, GOV.UK style; the control comes as children. */
-export function FieldFrame({ id, label, hint, error, children }: { id: string; label: string; hint?: string; error?: string; children: React.ReactNode }) {
+/** What every control of a field carries: id, name (the id when not given), the typed value, and its hint and error for screen readers. */
+export function controlProps({ id, name, value, hint, error }: { id: string; name?: string; value: string; hint?: boolean; error?: string }) {
+  return { id, name: name ?? id, defaultValue: value, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy(id, { hint, error }) };
+}
+
+/** The hint (`<id>-hint`) and the error (`<id>-error`) under a field's label or legend. */
+function HintAndError({ id, hint, error }: { id: string; hint?: string; error?: string }) {
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
+    <>
       {hint ? (
         <p className="hint" id={`${id}-hint`}>
           {hint}
         </p>
       ) : null}
       <FieldError id={id} message={error} />
+    </>
+  );
+}
+
+/** Label, hint and error of one field, GOV.UK style; the control comes as children. */
+export function FieldFrame({ id, label, hint, error, children }: { id: string; label: string; hint?: string; error?: string; children: React.ReactNode }) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <HintAndError id={id} hint={hint} error={error} />
       {children}
     </div>
   );
@@ -94,10 +118,8 @@ export function TextField({
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error}>
       <input
-        id={id}
-        name={name ?? id}
+        {...controlProps({ id, name, value, hint: Boolean(hint), error })}
         type={type}
-        defaultValue={value}
         autoComplete={autoComplete}
         className={className}
         min={min}
@@ -105,8 +127,6 @@ export function TextField({
         inputMode={inputMode}
         lang={lang}
         dir={lang === "ar" ? "rtl" : undefined}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, { hint: Boolean(hint), error })}
       />
     </FieldFrame>
   );
@@ -115,16 +135,7 @@ export function TextField({
 export function TextArea({ id, name, label, hint, value, error, lang, rows = 4 }: FieldProps & { rows?: number }) {
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error}>
-      <textarea
-        id={id}
-        name={name ?? id}
-        rows={rows}
-        defaultValue={value}
-        lang={lang}
-        dir={lang === "ar" ? "rtl" : undefined}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, { hint: Boolean(hint), error })}
-      />
+      <textarea {...controlProps({ id, name, value, hint: Boolean(hint), error })} rows={rows} lang={lang} dir={lang === "ar" ? "rtl" : undefined} />
     </FieldFrame>
   );
 }
@@ -142,13 +153,7 @@ export function SelectField({
 }: FieldProps & { options: { value: string; label: string }[]; empty?: string }) {
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error}>
-      <select
-        id={id}
-        name={name ?? id}
-        defaultValue={value}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, { hint: Boolean(hint), error })}
-      >
+      <select {...controlProps({ id, name, value, hint: Boolean(hint), error })}>
         {empty != null ? <option value="">{empty}</option> : null}
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -157,5 +162,60 @@ export function SelectField({
         ))}
       </select>
     </FieldFrame>
+  );
+}
+
+/** A labelled date or time input with its error (the browser's own picker shows the format). */
+export function DateTimeField({ id, name, label, value, error, type }: Omit<FieldProps, "hint" | "lang"> & { type: "date" | "time" }) {
+  return (
+    <FieldFrame id={id} label={label} error={error}>
+      <input {...controlProps({ id, name, value, error })} type={type} />
+    </FieldFrame>
+  );
+}
+
+/**
+ * Checkboxes or radio buttons under a legend, with a hint and an error. The first input carries the group's id (the
+ * name when no id is given), so the error summary can link to the group; the others `<id>-<value>`.
+ */
+export function ChoiceGroup({
+  id,
+  name,
+  legend,
+  hint,
+  options,
+  checked,
+  error,
+  type = "checkbox",
+  columns = false,
+}: {
+  id?: string;
+  name: string;
+  legend: string;
+  hint?: string;
+  options: { value: string; label: string }[];
+  checked: readonly string[];
+  error?: string;
+  type?: "checkbox" | "radio";
+  /** Short labels in columns on a wide screen. */
+  columns?: boolean;
+}) {
+  const groupId = id ?? name;
+  return (
+    <fieldset className="field" aria-describedby={describedBy(groupId, { hint: Boolean(hint), error })}>
+      <legend>{legend}</legend>
+      <HintAndError id={groupId} hint={hint} error={error} />
+      <div className={`${type === "radio" ? "radios" : "checkboxes"}${columns ? " checkbox-columns" : ""}`}>
+        {options.map((option, i) => {
+          const inputId = i === 0 ? groupId : `${groupId}-${option.value.replace(/\W/g, "-")}`;
+          return (
+            <div className={type} key={option.value}>
+              <input type={type} id={inputId} name={name} value={option.value} defaultChecked={checked.includes(option.value)} />
+              <label htmlFor={inputId}>{option.label}</label>
+            </div>
+          );
+        })}
+      </div>
+    </fieldset>
   );
 }

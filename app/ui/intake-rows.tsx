@@ -10,7 +10,7 @@ import {
   type IntakeField,
   type IntakeRowValues,
 } from "~/modules/devices/donation-schema";
-import { describedBy, FieldError, type FieldErrors } from "./form";
+import { controlProps, FieldFrame, type FieldErrors } from "./form";
 
 const FIELD_LABELS: Record<IntakeField, string> = {
   kind: "Soort",
@@ -26,11 +26,9 @@ export function IntakeRowFields({ index, values, errors }: { index: number; valu
   const input = (field: IntakeField) => {
     const id = intakeField(index, field);
     const error = errors[id];
-    const common = { id, name: id, defaultValue: values[field], "aria-invalid": error ? true : undefined, "aria-describedby": describedBy(id, { error }) };
+    const common = controlProps({ id, value: values[field], error });
     return (
-      <div className="field" key={field}>
-        <label htmlFor={id}>{FIELD_LABELS[field]}</label>
-        <FieldError id={id} message={error} />
+      <FieldFrame key={field} id={id} label={FIELD_LABELS[field]} error={error}>
         {field === "kind" ? (
           <select {...common}>
             <option value="">Kies</option>
@@ -60,7 +58,7 @@ export function IntakeRowFields({ index, values, errors }: { index: number; valu
         ) : (
           <input type="text" autoComplete="off" spellCheck={false} {...common} />
         )}
-      </div>
+      </FieldFrame>
     );
   };
   return (

@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { publicHref, usePublicContext } from "~/modules/municipality/public-context";
 import { CallUs } from "~/ui/call-us";
-import { ErrorSummary, FieldError } from "~/ui/form";
+import { ErrorSummary, FieldError, SavedNotice } from "~/ui/form";
 import { Icon } from "~/ui/icons";
 import type { ManageOutcome, ManageView } from "./manage.server";
 
@@ -28,6 +28,19 @@ function Hidden({ fields }: { fields?: Record<string, string> }) {
         <input key={name} type="hidden" name={name} value={value} />
       ))}
     </>
+  );
+}
+
+/** One button that posts an intent back to the page (with the code and phone number on the code route). */
+function IntentButton({ hidden, intent, className, children }: { hidden?: Record<string, string>; intent: string; className: string; children: React.ReactNode }) {
+  return (
+    <form method="post">
+      <Hidden fields={hidden} />
+      <input type="hidden" name="intent" value={intent} />
+      <button type="submit" className={className}>
+        {children}
+      </button>
+    </form>
   );
 }
 
@@ -57,20 +70,12 @@ export function AppointmentManage({ view: v, isNew, done, outcome, manageUrl, ic
         </p>
         <p>{t("appointments.manage.confirmText")}</p>
         <div className="actions">
-          <form method="post">
-            <Hidden fields={hidden} />
-            <input type="hidden" name="intent" value="cancel" />
-            <button type="submit" className="button button-danger">
-              {t("appointments.manage.confirmYes")}
-            </button>
-          </form>
-          <form method="post">
-            <Hidden fields={hidden} />
-            <input type="hidden" name="intent" value="view" />
-            <button type="submit" className="button button-secondary">
-              {t("appointments.manage.confirmNo")}
-            </button>
-          </form>
+          <IntentButton hidden={hidden} intent="cancel" className="button button-danger">
+            {t("appointments.manage.confirmYes")}
+          </IntentButton>
+          <IntentButton hidden={hidden} intent="view" className="button button-secondary">
+            {t("appointments.manage.confirmNo")}
+          </IntentButton>
         </div>
       </div>
     );
@@ -83,11 +88,7 @@ export function AppointmentManage({ view: v, isNew, done, outcome, manageUrl, ic
       <meta name="robots" content="noindex" />
       <h1>{heading}</h1>
       <ErrorSummary errors={errors} />
-      {done ? (
-        <div className="success" role="status">
-          <p>{t(`appointments.manage.done.${done}`)}</p>
-        </div>
-      ) : null}
+      <SavedNotice message={done ? t(`appointments.manage.done.${done}`) : null} />
       {!isNew ? (
         <p className="lead">
           <strong>{t(`appointments.manage.status.${v.status}`)}</strong>
@@ -205,20 +206,12 @@ export function AppointmentManage({ view: v, isNew, done, outcome, manageUrl, ic
             </form>
           ) : (
             <div className="actions">
-              <form method="post">
-                <Hidden fields={hidden} />
-                <input type="hidden" name="intent" value="show-move" />
-                <button type="submit" className="button button-secondary">
-                  {t("appointments.manage.move")}
-                </button>
-              </form>
-              <form method="post">
-                <Hidden fields={hidden} />
-                <input type="hidden" name="intent" value="confirm-cancel" />
-                <button type="submit" className="button button-secondary">
-                  {t("appointments.manage.cancel")}
-                </button>
-              </form>
+              <IntentButton hidden={hidden} intent="show-move" className="button button-secondary">
+                {t("appointments.manage.move")}
+              </IntentButton>
+              <IntentButton hidden={hidden} intent="confirm-cancel" className="button button-secondary">
+                {t("appointments.manage.cancel")}
+              </IntentButton>
             </div>
           )}
         </section>

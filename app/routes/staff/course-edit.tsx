@@ -48,8 +48,9 @@ import {
 import { listTopics } from "~/modules/municipality/municipality.server";
 import { SPOKEN_LANGUAGE_LABELS } from "~/modules/offer/labels";
 import { organizationOptions } from "~/modules/offer/organizations.server";
-import { describedBy, ErrorSummary, FieldError, type FieldErrors, SelectField, TextArea, TextField } from "~/ui/form";
+import { ChoiceGroup, describedBy, FieldError, type FieldErrors, SelectField, TextArea, TextField } from "~/ui/form";
 import { StaffErrorBoundary } from "~/ui/staff-error";
+import { StaffPageHead } from "~/ui/staff-page";
 import type { Route } from "./+types/course-edit";
 
 const MESSAGES: Record<string, string> = {
@@ -284,51 +285,6 @@ export async function action({ request, params }: Route.ActionArgs) {
 // Form parts
 // ---------------------------------------------------------------------------------------------
 
-
-/** Checkboxes or radios; the first input carries the group's id so the error summary can link to it. */
-function Choices({
-  name,
-  legend,
-  hint,
-  options,
-  checked,
-  error,
-  type = "checkbox",
-  columns = true,
-}: {
-  name: string;
-  legend: string;
-  hint?: string;
-  options: { value: string; label: string }[];
-  checked: string[];
-  error?: string;
-  type?: "checkbox" | "radio";
-  columns?: boolean;
-}) {
-  return (
-    <fieldset className="field" aria-describedby={describedBy(name, { hint: Boolean(hint), error })}>
-      <legend>{legend}</legend>
-      {hint ? (
-        <p className="hint" id={`${name}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      <FieldError id={name} message={error} />
-      <div className={`${type === "radio" ? "radios" : "checkboxes"}${columns ? " checkbox-columns" : ""}`}>
-        {options.map((option, i) => {
-          const id = i === 0 ? name : `${name}-${option.value.replace(/\W/g, "-")}`;
-          return (
-            <div className={type} key={option.value}>
-              <input type={type} id={id} name={name} value={option.value} defaultChecked={checked.includes(option.value)} />
-              <label htmlFor={id}>{option.label}</label>
-            </div>
-          );
-        })}
-      </div>
-    </fieldset>
-  );
-}
-
 const OTHER_LANGUAGES = [
   { code: "fr", label: "Frans" },
   { code: "en", label: "Engels" },
@@ -384,7 +340,6 @@ export default function CourseEdit({ loaderData, actionData }: Route.ComponentPr
   const { municipality, course, canEdit, organizations, topics, trainers, places, path } = loaderData;
   const result = actionData as ActionResult | undefined;
   const errors: FieldErrors = result?.errors ?? {};
-  const hasErrors = Object.values(errors).some(Boolean);
   const values = result?.form === "course" && result.courseValues ? result.courseValues : loaderData.values;
   const courseErrors = result?.form === "course" ? errors : {};
   const base = `/beheer/${municipality.slug}/cursussen`;
@@ -396,23 +351,14 @@ export default function CourseEdit({ loaderData, actionData }: Route.ComponentPr
 
   return (
     <>
-      <title>{`${hasErrors ? "Fout: " : ""}${heading} — ${municipality.name} — Digibrug beheer`}</title>
-      <p>
-        <Link to={base}>Terug naar de cursussen</Link>
-      </p>
-      <h1>{heading}</h1>
-      {course ? (
-        <p className="muted">
-          {course.organizerName} ·{" "}
-          {course.published ? <a href={`/${municipality.slug}/nl/cursussen/${course.id}`}>Publieke pagina</a> : "Niet gepubliceerd"}
-        </p>
-      ) : null}
-      {loaderData.message && !hasErrors ? (
-        <div className="success" role="status">
-          <p>{loaderData.message}</p>
-        </div>
-      ) : null}
-      <ErrorSummary errors={errors} />
+      <StaffPageHead municipalityName={municipality.name} heading={heading} back={{ to: base, label: "Terug naar de cursussen" }} saved={loaderData.message} errors={errors}>
+        {course ? (
+          <p className="muted">
+            {course.organizerName} ·{" "}
+            {course.published ? <a href={`/${municipality.slug}/nl/cursussen/${course.id}`}>Publieke pagina</a> : "Niet gepubliceerd"}
+          </p>
+        ) : null}
+      </StaffPageHead>
 
       {course ? (
         <section aria-labelledby="runs-title">
@@ -614,7 +560,7 @@ export default function CourseEdit({ loaderData, actionData }: Route.ComponentPr
               options={organizations.map((o) => ({ value: o.id, label: o.name }))}
               empty={course ? undefined : "Kies een organisatie"}
             />
-            <Choices
+            <ChoiceGroup
               name="level"
               type="radio"
               legend="Niveau"
@@ -622,9 +568,8 @@ export default function CourseEdit({ loaderData, actionData }: Route.ComponentPr
               options={COURSE_LEVELS.map((l) => ({ value: l, label: COURSE_LEVEL_LABELS[l] }))}
               checked={[values.level]}
               error={courseErrors.level}
-              columns={false}
             />
-            <Choices
+            <ChoiceGroup columns
               name="audiences"
               legend="Voor wie?"
               options={COURSE_AUDIENCES.map((a) => ({ value: a, label: COURSE_AUDIENCE_LABELS[a] }))}
@@ -632,23 +577,21 @@ export default function CourseEdit({ loaderData, actionData }: Route.ComponentPr
               error={courseErrors.audiences}
             />
             <SelectField id="instructionLanguage" label="Taal van de les" value={values.instructionLanguage} error={courseErrors.instructionLanguage} options={languageOptions} />
-            <Choices
+            <ChoiceGroup
               name="format"
               type="radio"
               legend="In groep of individueel"
               options={COURSE_FORMATS.map((f) => ({ value: f, label: COURSE_FORMAT_LABELS[f] }))}
               checked={[values.format]}
               error={courseErrors.format}
-              columns={false}
             />
-            <Choices
+            <ChoiceGroup
               name="mode"
               type="radio"
               legend="Ter plaatse of online"
               options={COURSE_MODES.map((m) => ({ value: m, label: COURSE_MODE_LABELS[m] }))}
               checked={[values.mode]}
               error={courseErrors.mode}
-              columns={false}
             />
             <fieldset className="field">
               <legend>Prijs</legend>
@@ -665,9 +608,9 @@ export default function CourseEdit({ loaderData, actionData }: Route.ComponentPr
             </fieldset>
             <TranslatedFields field="whatToBring" label="Wat brengen mensen mee? (niet verplicht)" hint="Bijvoorbeeld: uw smartphone, opgeladen, en uw pincode." values={values} errors={courseErrors} />
             {topics.length ? (
-              <Choices name="topicCodes" legend="Onderwerpen" options={topics} checked={values.topicCodes} error={courseErrors.topicCodes} />
+              <ChoiceGroup columns name="topicCodes" legend="Onderwerpen" options={topics} checked={values.topicCodes} error={courseErrors.topicCodes} />
             ) : null}
-            <Choices
+            <ChoiceGroup columns
               name="digcompIds"
               legend="DigComp-competenties (niet verplicht)"
               hint="Wat leren mensen in deze cursus? Zo vindt de zelftest een cursus op het juiste niveau."
@@ -676,7 +619,7 @@ export default function CourseEdit({ loaderData, actionData }: Route.ComponentPr
               error={courseErrors.digcompIds}
             />
             {trainers.length ? (
-              <Choices name="trainerIds" legend="Lesgevers (niet verplicht)" hint="Mensen met de rol lesgever in deze gemeente." options={trainers} checked={values.trainerIds} error={courseErrors.trainerIds} />
+              <ChoiceGroup columns name="trainerIds" legend="Lesgevers (niet verplicht)" hint="Mensen met de rol lesgever in deze gemeente." options={trainers} checked={values.trainerIds} error={courseErrors.trainerIds} />
             ) : (
               <p className="hint">Er zijn nog geen mensen met de rol lesgever in deze gemeente.</p>
             )}

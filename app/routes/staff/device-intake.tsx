@@ -5,10 +5,11 @@ import { CsrfInput } from "~/modules/auth/staff-context";
 import { EMPTY_INTAKE_ROW, intakeValuesFromForm, parseIntake, type IntakeRowValues } from "~/modules/devices/donation-schema";
 import { registerDevices } from "~/modules/devices/donations.server";
 import { locationOptions } from "~/modules/devices/inventory.server";
-import { ErrorSummary, FieldError, type FieldErrors, SelectField } from "~/ui/form";
+import { FieldError, type FieldErrors, SelectField } from "~/ui/form";
 import { IntakeRowFields } from "~/ui/intake-rows";
 import styles from "~/ui/device-bank.css?url";
 import { StaffErrorBoundary } from "~/ui/staff-error";
+import { StaffPageHead } from "~/ui/staff-page";
 import type { Route } from "./+types/device-intake";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: styles }];
@@ -47,21 +48,16 @@ export default function DeviceIntake({ loaderData, actionData }: Route.Component
   const { municipality, rows, locations } = loaderData;
   const result = actionData as ActionData | undefined;
   const errors = result?.errors ?? {};
-  const hasErrors = Object.values(errors).some(Boolean);
   const values = result?.rows ?? Array.from({ length: rows }, () => ({ ...EMPTY_INTAKE_ROW }));
   const base = `/beheer/${municipality.slug}/toestellen`;
   return (
     <>
-      <title>{`${hasErrors ? "Fout: " : ""}Gekochte toestellen registreren — ${municipality.name} — Digibrug beheer`}</title>
-      <p>
-        <Link to={base}>Terug naar de toestellen</Link>
-      </p>
-      <h1>Gekochte toestellen registreren</h1>
-      <p>
-        Voor toestellen die de stad zelf kocht. Geschonken toestellen registreert u bij de <Link to={`/beheer/${municipality.slug}/schenkingen`}>schenking</Link>, zodat de
-        schenker ziet wat ermee gebeurt.
-      </p>
-      <ErrorSummary errors={errors} />
+      <StaffPageHead municipalityName={municipality.name} heading="Gekochte toestellen registreren" back={{ to: base, label: "Terug naar de toestellen" }} errors={errors}>
+        <p>
+          Voor toestellen die de stad zelf kocht. Geschonken toestellen registreert u bij de <Link to={`/beheer/${municipality.slug}/schenkingen`}>schenking</Link>, zodat de
+          schenker ziet wat ermee gebeurt.
+        </p>
+      </StaffPageHead>
       <Form method="post" noValidate>
         <CsrfInput />
         <FieldError id="form" message={errors.form} />

@@ -1,8 +1,7 @@
-import { data, Form, Link, redirect } from "react-router";
+import { data, Link, redirect } from "react-router";
 import { getDb } from "~/db/client.server";
 import { recordAudit } from "~/modules/auth/audit.server";
 import { readStaffForm, requireMunicipalityStaff } from "~/modules/auth/guard.server";
-import { CsrfInput } from "~/modules/auth/staff-context";
 import {
   addContactNote,
   cancelReservation,
@@ -18,9 +17,10 @@ import { getSettings } from "~/modules/devices/settings.server";
 import { brusselsDate } from "~/modules/finder/opening-hours";
 import { dutchDateTime } from "~/modules/offer/labels";
 import { dutchLongDate, RadioGroup } from "~/ui/device-lending";
-import { ErrorSummary, SelectField, TextArea, TextField, type FieldErrors } from "~/ui/form";
+import { SelectField, TextArea, TextField, type FieldErrors } from "~/ui/form";
 import styles from "~/ui/course-run.css?url";
 import { StaffErrorBoundary } from "~/ui/staff-error";
+import { DataTable, IntentForm, StaffPageHead, StaffSection } from "~/ui/staff-page";
 import type { Route } from "./+types/device-loan";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: styles }];
@@ -150,7 +150,6 @@ export default function DeviceLoan({ loaderData, actionData }: Route.ComponentPr
   const { municipality, path, saved, loan, device, app, contacts } = loaderData;
   const result = actionData as ActionData | undefined;
   const errors = result?.errors ?? {};
-  const hasErrors = Object.values(errors).some(Boolean);
   const mine = (form: string) => (result?.form === form ? errors : {});
   const values = result?.values ?? {};
   const base = `/beheer/${municipality.slug}/uitlenen`;
@@ -163,17 +162,7 @@ export default function DeviceLoan({ loaderData, actionData }: Route.ComponentPr
     ) : null;
   return (
     <>
-      <title>{`${hasErrors ? "Fout: " : ""}${heading} — ${municipality.name} — Digibrug beheer`}</title>
-      <p>
-        <Link to={`${base}/uitleningen`}>Terug naar de uitleningen</Link>
-      </p>
-      <h1>{heading}</h1>
-      {saved && !hasErrors ? (
-        <div className="success" role="status">
-          <p>{saved}</p>
-        </div>
-      ) : null}
-      <ErrorSummary errors={errors} />
+      <StaffPageHead municipalityName={municipality.name} heading={heading} back={{ to: `${base}/uitleningen`, label: "Terug naar de uitleningen" }} saved={saved} errors={errors} />
       <div className={`status-panel is-${loan.overdue ? "declined" : loan.status === "on_loan" ? "planned" : "new"}`}>
         <p>
           <strong>Stand: {loan.overdue ? "Te laat: moest terug op " + loan.until : loan.statusLabel}</strong>
@@ -240,12 +229,9 @@ export default function DeviceLoan({ loaderData, actionData }: Route.ComponentPr
 
       {loan.status === "reserved" ? (
         <>
-          <section className="staff-section" aria-labelledby="handover-title">
-            <h2 id="handover-title">Meegeven</h2>
+          <StaffSection id="handover" title="Meegeven">
             <p className="hint">Druk de afspraak af, lees ze samen met de bewoner en laat ze tekenen. De terugbrengdatum valt op een dag dat het hulppunt open is.</p>
-            <Form method="post" action={path} noValidate>
-              <CsrfInput />
-              <input type="hidden" name="intent" value="handover" />
+            <IntentForm path={path} intent="handover">
               <RadioGroup
                 id="signature"
                 name="signature"
@@ -260,29 +246,23 @@ export default function DeviceLoan({ loaderData, actionData }: Route.ComponentPr
               <button type="submit" className="button">
                 Toestel meegeven
               </button>
-            </Form>
-          </section>
-          <section className="staff-section" aria-labelledby="cancel-title">
-            <h2 id="cancel-title">Reservering annuleren</h2>
-            <Form method="post" action={path} noValidate id="cancel-form" tabIndex={-1}>
-              <CsrfInput />
-              <input type="hidden" name="intent" value="cancel" />
+            </IntentForm>
+          </StaffSection>
+          <StaffSection id="cancel" title="Reservering annuleren">
+            <IntentForm path={path} intent="cancel" id="cancel-form">
               {formError("cancel-form", mine("cancel")["cancel-form"])}
               <button type="submit" className="button button-secondary">
                 Reservering annuleren
               </button>
-            </Form>
-          </section>
+            </IntentForm>
+          </StaffSection>
         </>
       ) : null}
 
       {loan.status === "on_loan" ? (
         <>
-          <section className="staff-section" aria-labelledby="extend-title">
-            <h2 id="extend-title">Langer lenen</h2>
-            <Form method="post" action={path} noValidate id="extend-form" tabIndex={-1}>
-              <CsrfInput />
-              <input type="hidden" name="intent" value="extend" />
+          <StaffSection id="extend" title="Langer lenen">
+            <IntentForm path={path} intent="extend" id="extend-form">
               <p className="hint">
                 {loan.extensionsLeft > 0
                   ? `Met ${loan.extensionWeeks} weken verlengen. Dat kan nog ${loan.extensionsLeft} keer. De bewoner krijgt een bericht.`
@@ -292,80 +272,55 @@ export default function DeviceLoan({ loaderData, actionData }: Route.ComponentPr
               <button type="submit" className="button button-secondary">
                 Verlengen
               </button>
-            </Form>
-          </section>
-          <section className="staff-section" aria-labelledby="remind-title">
-            <h2 id="remind-title">Herinnering sturen</h2>
-            <Form method="post" action={path} noValidate id="remind-form" tabIndex={-1}>
-              <CsrfInput />
-              <input type="hidden" name="intent" value="remind" />
+            </IntentForm>
+          </StaffSection>
+          <StaffSection id="remind" title="Herinnering sturen">
+            <IntentForm path={path} intent="remind" id="remind-form">
               <p className="hint">Er gaan automatisch herinneringen een paar dagen vooraf en op de dag zelf. Hier stuurt u er nu een, in de taal van de bewoner.</p>
               {formError("remind-form", mine("remind")["remind-form"])}
               <button type="submit" className="button button-secondary">
                 Herinnering nu sturen
               </button>
-            </Form>
-          </section>
-          <section className="staff-section" aria-labelledby="return-title">
-            <h2 id="return-title">Terugnemen</h2>
-            <Form method="post" action={path} noValidate>
-              <CsrfInput />
-              <input type="hidden" name="intent" value="return" />
+            </IntentForm>
+          </StaffSection>
+          <StaffSection id="return" title="Terugnemen">
+            <IntentForm path={path} intent="return">
               <SelectField id="condition" label="In welke staat is het toestel?" value={values.condition ?? "good"} error={mine("return").condition} options={Object.entries(CONDITION_LABELS).map(([value, label]) => ({ value, label }))} />
               <TextField id="missingAccessories" label="Wat ontbreekt er? (niet verplicht)" hint={device.accessories ? `Hoort erbij: ${device.accessories}` : undefined} value={values.missingAccessories ?? ""} />
               <TextArea id="damageNote" label="Schade (niet verplicht)" rows={3} value={values.damageNote ?? ""} />
               <button type="submit" className="button">
                 Toestel terugnemen
               </button>
-            </Form>
-          </section>
-          <section className="staff-section" aria-labelledby="gift-title">
-            <h2 id="gift-title">Schenken</h2>
-            <Form method="post" action={path} noValidate>
-              <CsrfInput />
-              <input type="hidden" name="intent" value="gift" />
+            </IntentForm>
+          </StaffSection>
+          <StaffSection id="gift" title="Schenken">
+            <IntentForm path={path} intent="gift">
               <TextField id="giftReason" label="Waarom mag de bewoner het toestel houden?" hint="Bijvoorbeeld: cursus afgerond." value={values.giftReason ?? ""} error={mine("gift").giftReason} />
               <button type="submit" className="button button-secondary">
                 Toestel schenken
               </button>
-            </Form>
-          </section>
+            </IntentForm>
+          </StaffSection>
         </>
       ) : null}
 
-      <section className="staff-section" aria-labelledby="contacts-title">
-        <h2 id="contacts-title">Contacten</h2>
+      <StaffSection id="contacts" title="Contacten">
         {contacts.length === 0 ? (
           <p>Nog geen contacten.</p>
         ) : (
-          <div className="table-wrap">
-            <table className="data">
-              <caption className="visually-hidden">Contacten over deze uitlening</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Wanneer</th>
-                  <th scope="col">Hoe</th>
-                  <th scope="col">Wat</th>
-                  <th scope="col">Door</th>
-                </tr>
-              </thead>
-              <tbody>
-                {contacts.map((c) => (
-                  <tr key={c.id}>
-                    <td>{c.at}</td>
-                    <td>{c.channel}</td>
-                    <td>{c.note}</td>
-                    <td>{c.by}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable caption="Contacten over deze uitlening" columns={["Wanneer", "Hoe", "Wat", "Door"]}>
+            {contacts.map((c) => (
+              <tr key={c.id}>
+                <td>{c.at}</td>
+                <td>{c.channel}</td>
+                <td>{c.note}</td>
+                <td>{c.by}</td>
+              </tr>
+            ))}
+          </DataTable>
         )}
         <h3>Contact noteren</h3>
-        <Form method="post" action={path} noValidate>
-          <CsrfInput />
-          <input type="hidden" name="intent" value="contact" />
+        <IntentForm path={path} intent="contact">
           <SelectField
             id="channel"
             label="Hoe had u contact?"
@@ -381,8 +336,8 @@ export default function DeviceLoan({ loaderData, actionData }: Route.ComponentPr
           <button type="submit" className="button button-secondary">
             Contact noteren
           </button>
-        </Form>
-      </section>
+        </IntentForm>
+      </StaffSection>
     </>
   );
 }

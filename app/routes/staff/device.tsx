@@ -1,16 +1,16 @@
-import { data, Form, Link, redirect } from "react-router";
+import { data, Link, redirect } from "react-router";
 import { getDb } from "~/db/client.server";
 import { readStaffForm, requireMunicipalityStaff } from "~/modules/auth/guard.server";
 import { can } from "~/modules/auth/permissions";
-import { CsrfInput } from "~/modules/auth/staff-context";
 import { applicationsWaitingForKind } from "~/modules/devices/applications.server";
 import { CONDITION_LABELS_NL, DEVICE_CONDITIONS, KIND_LABELS_NL, LAYOUT_LABELS_NL } from "~/modules/devices/donation-schema";
 import { deviceSeen, getDevice, locationOptions, MANUAL_STEPS, stepDevice, updateDeviceDetails } from "~/modules/devices/inventory.server";
 import { ALLOWED_STEPS, DEVICE_STATUS_LABELS, type DeviceStatus } from "~/modules/devices/lifecycle.server";
 import { dutchDate, dutchDateTime } from "~/modules/offer/labels";
-import { ErrorSummary, FieldError, FieldFrame, describedBy, type FieldErrors, SelectField, TextField } from "~/ui/form";
+import { FieldError, type FieldErrors, SelectField, TextField } from "~/ui/form";
 import styles from "~/ui/device-bank.css?url";
 import { StaffErrorBoundary } from "~/ui/staff-error";
+import { IntentForm, StaffPageHead, StaffSection } from "~/ui/staff-page";
 import type { Route } from "./+types/device";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: styles }];
@@ -131,7 +131,6 @@ export default function Device({ loaderData, actionData }: Route.ComponentProps)
   const { municipality, path, canManage, saved, locations, device: d } = loaderData;
   const result = actionData as ActionData | undefined;
   const errors = result?.errors ?? {};
-  const hasErrors = Object.values(errors).some(Boolean);
   const wipeErrors = result?.form === "wipe" ? errors : {};
   const detailErrors = result?.form === "details" ? errors : {};
   const values = result?.values ?? {};
@@ -139,17 +138,7 @@ export default function Device({ loaderData, actionData }: Route.ComponentProps)
   const heading = `Toestel ${d.assetTag}`;
   return (
     <>
-      <title>{`${hasErrors ? "Fout: " : ""}${heading} — ${municipality.name} — Digibrug beheer`}</title>
-      <p>
-        <Link to={base}>Terug naar de toestellen</Link>
-      </p>
-      <h1>{heading}</h1>
-      {saved && !hasErrors ? (
-        <div className="success" role="status">
-          <p>{saved}</p>
-        </div>
-      ) : null}
-      <ErrorSummary errors={errors} />
+      <StaffPageHead municipalityName={municipality.name} heading={heading} back={{ to: base, label: "Terug naar de toestellen" }} saved={saved} errors={errors} />
       {loaderData.waitingForKind && loaderData.waitingForKind.approved + loaderData.waitingForKind.waiting > 0 ? (
         <div className="notice">
           <p>
@@ -185,13 +174,11 @@ export default function Device({ loaderData, actionData }: Route.ComponentProps)
         </p>
         {canManage ? (
           <div className="actions">
-            <Form method="post" action={path}>
-              <CsrfInput />
-              <input type="hidden" name="intent" value="seen" />
+            <IntentForm path={path} intent="seen">
               <button type="submit" className="button button-secondary">
                 Gezien
               </button>
-            </Form>
+            </IntentForm>
             <Link to={`${path}/etiket`}>Etiket afdrukken</Link>
           </div>
         ) : null}
@@ -238,13 +225,10 @@ export default function Device({ loaderData, actionData }: Route.ComponentProps)
       </dl>
 
       {canManage && d.steps.length > 0 ? (
-        <section className="staff-section" aria-labelledby="steps-title">
-          <h2 id="steps-title">Stand aanpassen</h2>
+        <StaffSection id="steps" title="Stand aanpassen">
           <FieldError id="steps" message={result?.form === "step" ? errors.steps : undefined} />
           {d.steps.some((s) => s.to === "wiped") ? (
-            <Form method="post" action={path} noValidate id="steps" tabIndex={-1}>
-              <CsrfInput />
-              <input type="hidden" name="intent" value="wipe" />
+            <IntentForm path={path} intent="wipe" id="steps">
               <h3>Gewist</h3>
               <p className="hint">Noteer hoe het toestel gewist is en het nummer van het wisrapport of certificaat.</p>
               <TextField id="wipeMethod" label="Wismethode" hint="Bijvoorbeeld Blancco, DBAN 3-pass, fabrieksreset met versleuteling" value={values.wipeMethod ?? ""} error={wipeErrors.wipeMethod} />
@@ -252,34 +236,29 @@ export default function Device({ loaderData, actionData }: Route.ComponentProps)
               <button type="submit" className="button">
                 Gewist
               </button>
-            </Form>
+            </IntentForm>
           ) : null}
           <div className="actions">
             {d.steps
               .filter((s) => s.to !== "wiped")
               .map((s) => (
-                <Form method="post" action={path} key={s.to}>
-                  <CsrfInput />
-                  <input type="hidden" name="intent" value="step" />
+                <IntentForm path={path} intent="step" key={s.to}>
                   <input type="hidden" name="to" value={s.to} />
                   <button type="submit" className={s.to === "ready" ? "button" : "button button-secondary"}>
                     {s.label}
                   </button>
-                </Form>
+                </IntentForm>
               ))}
           </div>
           {d.toWipe ? (
             <p className="hint">Klaar om uit te lenen kan pas als het toestel gewist is.</p>
           ) : null}
-        </section>
+        </StaffSection>
       ) : null}
 
       {canManage ? (
-        <section className="staff-section" aria-labelledby="details-title">
-          <h2 id="details-title">Plaats, staat en toebehoren</h2>
-          <Form method="post" action={path} noValidate>
-            <CsrfInput />
-            <input type="hidden" name="intent" value="details" />
+        <StaffSection id="details" title="Plaats, staat en toebehoren">
+          <IntentForm path={path} intent="details">
             <SelectField
               id="homeHelpPointId"
               label="Plaats"
@@ -295,25 +274,21 @@ export default function Device({ loaderData, actionData }: Route.ComponentProps)
               error={detailErrors.condition}
               options={DEVICE_CONDITIONS.map((c) => ({ value: c, label: CONDITION_LABELS_NL[c] }))}
             />
-            <FieldFrame id="accessories" label="Toebehoren" hint="Wat hoort terug te komen: lader, muis, hoes, pincode-brief van de simkaart …" error={detailErrors.accessories}>
-              <input
-                id="accessories"
-                name="accessories"
-                type="text"
-                defaultValue={values.accessories ?? d.accessories}
-                aria-invalid={detailErrors.accessories ? true : undefined}
-                aria-describedby={describedBy("accessories", { hint: true, error: detailErrors.accessories })}
-              />
-            </FieldFrame>
+            <TextField
+              id="accessories"
+              label="Toebehoren"
+              hint="Wat hoort terug te komen: lader, muis, hoes, pincode-brief van de simkaart …"
+              value={values.accessories ?? d.accessories}
+              error={detailErrors.accessories}
+            />
             <button type="submit" className="button button-secondary">
               Gegevens bewaren
             </button>
-          </Form>
-        </section>
+          </IntentForm>
+        </StaffSection>
       ) : null}
 
-      <section className="staff-section" aria-labelledby="history-title">
-        <h2 id="history-title">Geschiedenis</h2>
+      <StaffSection id="history" title="Geschiedenis">
         <p className="hint">De nieuwste stap eerst.</p>
         <ol className="device-history">
           {d.history.map((h) => (
@@ -330,7 +305,7 @@ export default function Device({ loaderData, actionData }: Route.ComponentProps)
             </li>
           ))}
         </ol>
-      </section>
+      </StaffSection>
     </>
   );
 }

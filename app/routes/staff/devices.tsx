@@ -8,7 +8,9 @@ import { DEVICE_STATUS_LABELS, type DeviceStatus } from "~/modules/devices/lifec
 import { isUuid } from "~/modules/offer/help-points.server";
 import { dutchDate } from "~/modules/offer/labels";
 import styles from "~/ui/device-bank.css?url";
+import { SavedNotice, SelectField } from "~/ui/form";
 import { StaffErrorBoundary } from "~/ui/staff-error";
+import { DataTable } from "~/ui/staff-page";
 import type { Route } from "./+types/devices";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: styles }];
@@ -81,11 +83,7 @@ export default function Devices({ loaderData }: Route.ComponentProps) {
     <>
       <title>{`Toestellen — ${municipality.name} — Digibrug beheer`}</title>
       <h1>Toestellen</h1>
-      {created ? (
-        <div className="success" role="status">
-          <p>{created === 1 ? "1 toestel is geregistreerd." : `${created} toestellen zijn geregistreerd.`} Druk de etiketten af via de pagina van elk toestel.</p>
-        </div>
-      ) : null}
+      <SavedNotice message={created ? `${created === 1 ? "1 toestel is geregistreerd." : `${created} toestellen zijn geregistreerd.`} Druk de etiketten af via de pagina van elk toestel.` : null} />
       <ul className="filter-links">
         <li>
           <Link to={`${base}/cijfers`}>Cijfers van de toestellenbank</Link>
@@ -105,40 +103,15 @@ export default function Devices({ loaderData }: Route.ComponentProps) {
       <section aria-labelledby="filter-title">
         <h2 id="filter-title">Zoeken</h2>
         <Form method="get" action={base} className="inline-form">
-          <div className="field">
-            <label htmlFor="soort">Soort</label>
-            <select id="soort" name="soort" defaultValue={filters.kind}>
-              <option value="">Alle soorten</option>
-              {DEVICE_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {KIND_LABELS_NL[k]}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="status">Stand</label>
-            <select id="status" name="status" defaultValue={filters.status}>
-              <option value="">Alle standen</option>
-              {statuses.map((s) => (
-                <option key={s.value} value={s.value}>
-                  {s.label}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="plaats">Plaats</label>
-            <select id="plaats" name="plaats" defaultValue={filters.location}>
-              <option value="">Alle plaatsen</option>
-              <option value="none">Geen vaste plaats</option>
-              {locations.map((l) => (
-                <option key={l.id} value={l.id}>
-                  {l.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField id="soort" label="Soort" value={filters.kind} empty="Alle soorten" options={DEVICE_KINDS.map((k) => ({ value: k, label: KIND_LABELS_NL[k] }))} />
+          <SelectField id="status" label="Stand" value={filters.status} empty="Alle standen" options={statuses} />
+          <SelectField
+            id="plaats"
+            label="Plaats"
+            value={filters.location}
+            empty="Alle plaatsen"
+            options={[{ value: "none", label: "Geen vaste plaats" }, ...locations.map((l) => ({ value: l.id, label: l.name }))]}
+          />
           <div className="checkbox field">
             <input type="checkbox" id="nietgezien" name="nietgezien" value="1" defaultChecked={filters.notSeen} />
             <label htmlFor="nietgezien">Alleen lang niet gezien</label>
@@ -155,35 +128,18 @@ export default function Devices({ loaderData }: Route.ComponentProps) {
         {stock.length === 0 ? (
           <p>Er zijn geen toestellen{filtered ? " die passen bij uw zoekopdracht" : ""}.</p>
         ) : (
-          <div className="table-wrap">
-            <table className="data">
-              <caption className="visually-hidden">Aantal toestellen per soort, plaats en stand</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Soort</th>
-                  <th scope="col">Plaats</th>
-                  {GROUPS.map((g) => (
-                    <th scope="col" key={g.label}>
-                      {g.label}
-                    </th>
-                  ))}
-                  <th scope="col">Samen</th>
-                </tr>
-              </thead>
-              <tbody>
-                {stock.map((row) => (
-                  <tr key={`${row.kind}|${row.location}`}>
-                    <th scope="row">{row.kind}</th>
-                    <td>{row.location}</td>
-                    {row.cells.map((n, i) => (
-                      <td key={GROUPS[i].label}>{n}</td>
-                    ))}
-                    <td>{row.total}</td>
-                  </tr>
+          <DataTable caption="Aantal toestellen per soort, plaats en stand" columns={["Soort", "Plaats", ...GROUPS.map((g) => g.label), "Samen"]}>
+            {stock.map((row) => (
+              <tr key={`${row.kind}|${row.location}`}>
+                <th scope="row">{row.kind}</th>
+                <td>{row.location}</td>
+                {row.cells.map((n, i) => (
+                  <td key={GROUPS[i].label}>{n}</td>
                 ))}
-              </tbody>
-            </table>
-          </div>
+                <td>{row.total}</td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
 
@@ -192,40 +148,24 @@ export default function Devices({ loaderData }: Route.ComponentProps) {
         {devices.length === 0 ? (
           <p>Geen toestellen gevonden.</p>
         ) : (
-          <div className="table-wrap">
-            <table className="data wide-table">
-              <caption className="visually-hidden">Toestellen: {devices.length}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Nummer</th>
-                  <th scope="col">Soort</th>
-                  <th scope="col">Merk en model</th>
-                  <th scope="col">Stand</th>
-                  <th scope="col">Staat</th>
-                  <th scope="col">Plaats</th>
-                  <th scope="col">Laatst gezien</th>
-                </tr>
-              </thead>
-              <tbody>
-                {devices.map((d) => (
-                  <tr key={d.id}>
-                    <th scope="row" className="asset-tag-cell">
-                      <Link to={`${base}/${d.id}`}>{d.assetTag}</Link>
-                    </th>
-                    <td>{d.kind}</td>
-                    <td>{d.model}</td>
-                    <td>{d.status}</td>
-                    <td>{d.condition}</td>
-                    <td>{d.location}</td>
-                    <td>
-                      {d.lastSeen}
-                      {d.notSeen ? <span className="not-seen"> — lang niet gezien, controleer</span> : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable wide caption={`Toestellen: ${devices.length}`} columns={["Nummer", "Soort", "Merk en model", "Stand", "Staat", "Plaats", "Laatst gezien"]}>
+            {devices.map((d) => (
+              <tr key={d.id}>
+                <th scope="row" className="asset-tag-cell">
+                  <Link to={`${base}/${d.id}`}>{d.assetTag}</Link>
+                </th>
+                <td>{d.kind}</td>
+                <td>{d.model}</td>
+                <td>{d.status}</td>
+                <td>{d.condition}</td>
+                <td>{d.location}</td>
+                <td>
+                  {d.lastSeen}
+                  {d.notSeen ? <span className="not-seen"> — lang niet gezien, controleer</span> : null}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
     </>

@@ -1,9 +1,8 @@
-import { data, Form, Link, redirect } from "react-router";
+import { data, Link, redirect } from "react-router";
 import { getDb } from "~/db/client.server";
 import { LANGUAGE_NAMES, isLanguage } from "~/i18n/languages";
 import { forbidden, readStaffForm, requireMunicipalityStaff } from "~/modules/auth/guard.server";
 import { can } from "~/modules/auth/permissions";
-import { CsrfInput } from "~/modules/auth/staff-context";
 import { brusselsDate, brusselsTime } from "~/modules/finder/opening-hours";
 import { cancelHomeVisit, getHomeVisit, helperOptions, planHomeVisit, recordHomeVisitView } from "~/modules/home-visits/home-visits.server";
 import { REQUESTER_LABELS, STATUS_LABELS } from "~/modules/home-visits/labels";
@@ -11,7 +10,8 @@ import { assignInput } from "~/modules/home-visits/schema";
 import { isMobileNumber } from "~/modules/learning/registration-schema";
 import { dutchDateTime } from "~/modules/offer/labels";
 import { fieldErrors } from "~/modules/offer/schema";
-import { describedBy, ErrorSummary, FieldError, FieldFrame, type FieldErrors, SelectField } from "~/ui/form";
+import { DateTimeField, FieldError, type FieldErrors, SelectField } from "~/ui/form";
+import { IntentForm, StaffPageHead, StaffSection, telHref } from "~/ui/staff-page";
 import courseRunStyles from "~/ui/course-run.css?url";
 import styles from "~/ui/help-log.css?url";
 import { StaffErrorBoundary } from "~/ui/staff-error";
@@ -129,24 +129,13 @@ export default function HomeVisit({ loaderData, actionData }: Route.ComponentPro
   const { municipality, path, manage, saved, helpers, visit: v } = loaderData;
   const result = actionData as ActionData | undefined;
   const errors = result?.errors ?? {};
-  const hasErrors = Object.values(errors).some(Boolean);
   const plan = result?.plan ?? v.plan;
   const base = `/beheer/${municipality.slug}/huisbezoeken`;
   const heading = `Huisbezoek ${v.code}${v.residentName ? `: ${v.residentName}` : ""}`;
   const open = manage && (v.status === "requested" || v.status === "planned");
   return (
     <>
-      <title>{`${hasErrors ? "Fout: " : ""}${heading} — ${municipality.name} — Digibrug beheer`}</title>
-      <p>
-        <Link to={base}>Terug naar de huisbezoeken</Link>
-      </p>
-      <h1>{heading}</h1>
-      {saved && !hasErrors ? (
-        <div className="success" role="status">
-          <p>{saved}</p>
-        </div>
-      ) : null}
-      <ErrorSummary errors={errors} />
+      <StaffPageHead municipalityName={municipality.name} heading={heading} back={{ to: base, label: "Terug naar de huisbezoeken" }} saved={saved} errors={errors} />
       <div className={`status-panel is-${v.status}`}>
         <p>
           <strong>Stand: {STATUS_LABELS[v.status]}</strong>
@@ -181,7 +170,7 @@ export default function HomeVisit({ loaderData, actionData }: Route.ComponentPro
           {v.requesterOrganization ? ` (${v.requesterOrganization})` : ""}
           {v.requesterPhone ? (
             <>
-              , <a href={`tel:${v.requesterPhone.replace(/[^+0-9]/g, "")}`}>{v.requesterPhone}</a>
+              , <a href={telHref(v.requesterPhone)}>{v.requesterPhone}</a>
             </>
           ) : null}
         </dd>
@@ -193,7 +182,7 @@ export default function HomeVisit({ loaderData, actionData }: Route.ComponentPro
         </dd>
         <dt>Telefoon</dt>
         <dd>
-          {v.phone ? <a href={`tel:${v.phone.replace(/[^+0-9]/g, "")}`}>{v.phone}</a> : null}
+          {v.phone ? <a href={telHref(v.phone)}>{v.phone}</a> : null}
           {v.sms === "resident"
             ? " (gsm: krijgt een sms)"
             : v.sms === "requester"
@@ -211,11 +200,8 @@ export default function HomeVisit({ loaderData, actionData }: Route.ComponentPro
       </dl>
 
       {open ? (
-        <section className="staff-section" aria-labelledby="plan-title">
-          <h2 id="plan-title">{v.status === "planned" ? "Verplaatsen of een andere digihelper" : "Plannen"}</h2>
-          <Form method="post" action={path} noValidate>
-            <CsrfInput />
-            <input type="hidden" name="intent" value="plan" />
+        <StaffSection id="plan" title={v.status === "planned" ? "Verplaatsen of een andere digihelper" : "Plannen"}>
+          <IntentForm path={path} intent="plan">
             <SelectField
               id="assignedUserId"
               label="Digihelper"
@@ -225,45 +211,24 @@ export default function HomeVisit({ loaderData, actionData }: Route.ComponentPro
               options={helpers.map((h) => ({ value: h.id, label: h.name }))}
             />
             <div className="hours-row">
-              <FieldFrame id="date" label="Datum" error={errors.date}>
-                <input
-                  id="date"
-                  name="date"
-                  type="date"
-                  defaultValue={plan.date}
-                  aria-invalid={errors.date ? true : undefined}
-                  aria-describedby={describedBy("date", { error: errors.date })}
-                />
-              </FieldFrame>
-              <FieldFrame id="time" label="Uur" error={errors.time}>
-                <input
-                  id="time"
-                  name="time"
-                  type="time"
-                  defaultValue={plan.time}
-                  aria-invalid={errors.time ? true : undefined}
-                  aria-describedby={describedBy("time", { error: errors.time })}
-                />
-              </FieldFrame>
+              <DateTimeField id="date" label="Datum" type="date" value={plan.date} error={errors.date} />
+              <DateTimeField id="time" label="Uur" type="time" value={plan.time} error={errors.time} />
             </div>
             <button type="submit" className="button">
               {v.status === "planned" ? "Nieuw moment bewaren" : "Huisbezoek plannen"}
             </button>
-          </Form>
-        </section>
+          </IntentForm>
+        </StaffSection>
       ) : null}
       {open ? (
-        <section className="staff-section" aria-labelledby="cancel-title">
-          <h2 id="cancel-title">Annuleren</h2>
-          <Form method="post" action={path}>
-            <CsrfInput />
-            <input type="hidden" name="intent" value="cancel" />
+        <StaffSection id="cancel" title="Annuleren">
+          <IntentForm path={path} intent="cancel">
             <FieldError id="cancel" message={errors.cancel} />
             <button type="submit" id="cancel" className="button button-secondary">
               Huisbezoek annuleren
             </button>
-          </Form>
-        </section>
+          </IntentForm>
+        </StaffSection>
       ) : null}
     </>
   );

@@ -7,6 +7,7 @@ import { listHomeVisits } from "~/modules/home-visits/home-visits.server";
 import { STATUS_LABELS, type HomeVisitStatus } from "~/modules/home-visits/labels";
 import { dutchDate, dutchDateTime } from "~/modules/offer/labels";
 import { StaffErrorBoundary } from "~/ui/staff-error";
+import { DataTable, FilterLinks, StatusWithDetail } from "~/ui/staff-page";
 import type { Route } from "./+types/home-visits";
 
 const FILTERS: { value: string; label: string; statuses: HomeVisitStatus[] }[] = [
@@ -77,50 +78,25 @@ export default function HomeVisits({ loaderData }: Route.ComponentProps) {
       ) : (
         <p>De huisbezoeken die de coördinator aan u gaf. Open een bezoek voor het adres; na het bezoek kiest u ‘Markeren als gedaan’.</p>
       )}
-      <nav aria-label="Filter">
-        <ul className="filter-links">
-          {FILTERS.map((f) => (
-            <li key={f.value}>
-              <Link to={`${base}?stand=${f.value}`} aria-current={f.value === filter ? "page" : undefined}>
-                {f.label}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <FilterLinks links={FILTERS.map((f) => ({ to: `${base}?stand=${f.value}`, label: f.label, current: f.value === filter }))} />
       {visits.length === 0 ? (
         <p>Er zijn hier geen huisbezoeken.</p>
       ) : (
-        <div className="table-wrap">
-          <table className="data wide-table">
-            <caption className="visually-hidden">{`Huisbezoeken: ${current.label.toLowerCase()}: ${visits.length}`}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Bewoner</th>
-                <th scope="col">Postcode</th>
-                <th scope="col">Onderwerp</th>
-                <th scope="col">Ontvangen</th>
-                <th scope="col">Stand</th>
-              </tr>
-            </thead>
-            <tbody>
-              {visits.map((v) => (
-                <tr key={v.id}>
-                  <th scope="row">
-                    <Link to={`${base}/${v.id}`}>{v.name}</Link> <span className="muted">({v.code})</span>
-                  </th>
-                  <td>{v.postcode}</td>
-                  <td>{v.topic}</td>
-                  <td>{v.received}</td>
-                  <td>
-                    {STATUS_LABELS[v.status]}
-                    {v.planned ? <span className="muted">: {v.planned}</span> : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable wide caption={`Huisbezoeken: ${current.label.toLowerCase()}: ${visits.length}`} columns={["Bewoner", "Postcode", "Onderwerp", "Ontvangen", "Stand"]}>
+          {visits.map((v) => (
+            <tr key={v.id}>
+              <th scope="row">
+                <Link to={`${base}/${v.id}`}>{v.name}</Link> <span className="muted">({v.code})</span>
+              </th>
+              <td>{v.postcode}</td>
+              <td>{v.topic}</td>
+              <td>{v.received}</td>
+              <td>
+                <StatusWithDetail status={STATUS_LABELS[v.status]} detail={v.planned} />
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </>
   );

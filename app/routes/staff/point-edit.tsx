@@ -20,8 +20,9 @@ import { dutchDate, EQUIPMENT_LABELS, HELP_POINT_TYPE_LABELS, SPOKEN_LANGUAGE_LA
 import { organizationOptions } from "~/modules/offer/organizations.server";
 import { EQUIPMENT, fieldErrors, HELP_POINT_TYPES, helpPointInput, serviceInput, STALE_MONTHS } from "~/modules/offer/schema";
 import { createService, linkService, listPointServices, unlinkService } from "~/modules/offer/services.server";
-import { describedBy, ErrorSummary, FieldError, type FieldErrors, TextArea, TextField } from "~/ui/form";
+import { ChoiceGroup, describedBy, FieldError, type FieldErrors, TextArea, TextField } from "~/ui/form";
 import { StaffErrorBoundary } from "~/ui/staff-error";
+import { StaffPageHead } from "~/ui/staff-page";
 import type { Route } from "./+types/point-edit";
 
 const MESSAGES: Record<string, string> = {
@@ -226,53 +227,10 @@ export async function action({ request, params }: Route.ActionArgs) {
   }
 }
 
-
-
-/** A group of checkboxes; the first box carries the group's id so the error summary can link to it. */
-function CheckboxGroup({
-  name,
-  legend,
-  hint,
-  options,
-  checked,
-  error,
-}: {
-  name: string;
-  legend: string;
-  hint?: string;
-  options: { value: string; label: string }[];
-  checked: string[];
-  error?: string;
-}) {
-  return (
-    <fieldset className="field" aria-describedby={describedBy(name, { hint: Boolean(hint), error })}>
-      <legend>{legend}</legend>
-      {hint ? (
-        <p className="hint" id={`${name}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      <FieldError id={name} message={error} />
-      <div className="checkboxes checkbox-columns">
-        {options.map((option, i) => {
-          const id = i === 0 ? name : `${name}-${option.value}`;
-          return (
-            <div className="checkbox" key={option.value}>
-              <input type="checkbox" id={id} name={name} value={option.value} defaultChecked={checked.includes(option.value)} />
-              <label htmlFor={id}>{option.label}</label>
-            </div>
-          );
-        })}
-      </div>
-    </fieldset>
-  );
-}
-
 export default function PointEdit({ loaderData, actionData }: Route.ComponentProps) {
   const { municipality, point, canEdit, canCheck, organizations, districts, topics, services, path } = loaderData;
   const result = actionData as ActionResult | undefined;
   const errors: FieldErrors = result?.errors ?? {};
-  const hasErrors = Object.values(errors).some(Boolean);
   const values = result?.form === "point" && result.values ? result.values : loaderData.values;
   const serviceValues = result?.serviceValues ?? { serviceName: "", serviceDescription: "", serviceFree: true };
   const pointErrors = result?.form === "point" ? errors : {};
@@ -286,18 +244,9 @@ export default function PointEdit({ loaderData, actionData }: Route.ComponentPro
 
   return (
     <>
-      <title>{`${hasErrors ? "Fout: " : ""}${heading} — ${municipality.name} — Digibrug beheer`}</title>
-      <p>
-        <Link to={base}>Terug naar de hulppunten</Link>
-      </p>
-      <h1>{heading}</h1>
-      {point ? <p className="muted">{point.organizationName}</p> : null}
-      {loaderData.message && !hasErrors ? (
-        <div className="success" role="status">
-          <p>{loaderData.message}</p>
-        </div>
-      ) : null}
-      <ErrorSummary errors={errors} />
+      <StaffPageHead municipalityName={municipality.name} heading={heading} back={{ to: base, label: "Terug naar de hulppunten" }} saved={loaderData.message} errors={errors}>
+        {point ? <p className="muted">{point.organizationName}</p> : null}
+      </StaffPageHead>
 
       {point ? (
         <section aria-labelledby="checked-title">
@@ -452,14 +401,14 @@ export default function PointEdit({ loaderData, actionData }: Route.ComponentPro
               />
             </fieldset>
 
-            <CheckboxGroup
+            <ChoiceGroup columns
               name="languages"
               legend="Talen die de helpers spreken"
               options={languageOptions}
               checked={values.languages}
               error={pointErrors.languages}
             />
-            <CheckboxGroup
+            <ChoiceGroup columns
               name="equipment"
               legend="Uitrusting voor bewoners"
               options={EQUIPMENT.map((e) => ({ value: e, label: EQUIPMENT_LABELS[e] }))}
@@ -467,7 +416,7 @@ export default function PointEdit({ loaderData, actionData }: Route.ComponentPro
               error={pointErrors.equipment}
             />
             {topics.length ? (
-              <CheckboxGroup
+              <ChoiceGroup columns
                 name="topicCodes"
                 legend="Onderwerpen waarmee het hulppunt helpt"
                 options={topics.map((t) => ({ value: t.code, label: t.name }))}

@@ -1,15 +1,15 @@
-import { data, Form, Link, redirect } from "react-router";
+import { data, Link, redirect } from "react-router";
 import { getDb } from "~/db/client.server";
 import { LANGUAGE_NAMES, isLanguage, translated } from "~/i18n/languages";
 import { readStaffForm, requireMunicipalityStaff } from "~/modules/auth/guard.server";
-import { CsrfInput } from "~/modules/auth/staff-context";
 import { formatSession } from "~/modules/learning/registration-format";
 import { appBaseUrl } from "~/modules/shared/secrets.server";
 import { declineReasonInput, gradeLabelNl, workshopPlanInput } from "~/modules/learning/workshop-schema";
 import { declineWorkshop, getWorkshopRequest, planWorkshop, workshopCourseOptions } from "~/modules/learning/workshops.server";
 import { dutchDateTime } from "~/modules/offer/labels";
 import { fieldErrors } from "~/modules/offer/schema";
-import { describedBy, ErrorSummary, FieldError, type FieldErrors } from "~/ui/form";
+import { controlProps, FieldError, FieldFrame, type FieldErrors, SelectField, TextArea, DateTimeField } from "~/ui/form";
+import { IntentForm, StaffPageHead, StaffSection, telHref } from "~/ui/staff-page";
 import styles from "~/ui/course-run.css?url";
 import { StaffErrorBoundary } from "~/ui/staff-error";
 import type { Route } from "./+types/workshop-request";
@@ -111,23 +111,12 @@ export default function WorkshopRequest({ loaderData, actionData }: Route.Compon
   const errors = result?.errors ?? {};
   const planErrors = result?.form === "plan" ? errors : {};
   const declineErrors = result?.form === "decline" ? errors : {};
-  const hasErrors = Object.values(errors).some(Boolean);
   const plan: PlanValues = result?.plan ?? { courseId: courses.find((c) => c.forSchools)?.id ?? "", date: "", from: "", to: "", capacity: String(r.pupils) };
   const base = `/beheer/${municipality.slug}/scholen`;
   const heading = `Aanvraag van ${r.school}`;
   return (
     <>
-      <title>{`${hasErrors ? "Fout: " : ""}${heading} — ${municipality.name} — Digibrug beheer`}</title>
-      <p>
-        <Link to={base}>Terug naar de aanvragen</Link>
-      </p>
-      <h1>{heading}</h1>
-      {saved && !hasErrors ? (
-        <div className="success" role="status">
-          <p>{saved}</p>
-        </div>
-      ) : null}
-      <ErrorSummary errors={errors} />
+      <StaffPageHead municipalityName={municipality.name} heading={heading} back={{ to: base, label: "Terug naar de aanvragen" }} saved={saved} errors={errors} />
 
       <div className={`status-panel is-${r.status}`}>
         <p>
@@ -177,7 +166,7 @@ export default function WorkshopRequest({ loaderData, actionData }: Route.Compon
           {r.contactPhone ? (
             <>
               <br />
-              <a href={`tel:${r.contactPhone.replace(/[^+0-9]/g, "")}`}>{r.contactPhone}</a>
+              <a href={telHref(r.contactPhone)}>{r.contactPhone}</a>
             </>
           ) : null}
         </dd>
@@ -187,8 +176,7 @@ export default function WorkshopRequest({ loaderData, actionData }: Route.Compon
 
       {r.status === "new" ? (
         <>
-          <section className="staff-section" aria-labelledby="plan-title">
-            <h2 id="plan-title">Plannen</h2>
+          <StaffSection id="plan" title="Plannen">
             <p className="hint">
               Er komt een nieuwe reeks van de cursus met één les op de school ({r.school}). De school krijgt de datum en het uur in een bericht.
             </p>
@@ -197,111 +185,48 @@ export default function WorkshopRequest({ loaderData, actionData }: Route.Compon
                 Er zijn nog geen cursussen. <Link to={`/beheer/${municipality.slug}/cursussen/nieuw`}>Maak eerst een cursus</Link>.
               </p>
             ) : (
-              <Form method="post" action={path} noValidate id="plan-form" tabIndex={-1}>
-                <CsrfInput />
-                <input type="hidden" name="intent" value="plan" />
+              <IntentForm path={path} intent="plan" id="plan-form">
                 <FieldError id="plan-form" message={planErrors["plan-form"]} />
-                <div className="field">
-                  <label htmlFor="courseId">Cursus</label>
-                  <FieldError id="courseId" message={planErrors.courseId} />
-                  <select
-                    id="courseId"
-                    name="courseId"
-                    defaultValue={plan.courseId}
-                    aria-invalid={planErrors.courseId ? true : undefined}
-                    aria-describedby={describedBy("courseId", { error: planErrors.courseId })}
-                  >
-                    <option value="">Kies een cursus</option>
-                    {courses.map((c) => (
-                      <option key={c.id} value={c.id}>
-                        {c.title}
-                        {c.forSchools ? " (voor kinderen en jongeren)" : ""}
-                        {c.published ? "" : " (niet gepubliceerd)"}
-                      </option>
-                    ))}
-                  </select>
-                </div>
+                <SelectField
+                  id="courseId"
+                  label="Cursus"
+                  value={plan.courseId}
+                  error={planErrors.courseId}
+                  empty="Kies een cursus"
+                  options={courses.map((c) => ({
+                    value: c.id,
+                    label: `${c.title}${c.forSchools ? " (voor kinderen en jongeren)" : ""}${c.published ? "" : " (niet gepubliceerd)"}`,
+                  }))}
+                />
                 <div className="hours-row">
-                  <div className="field">
-                    <label htmlFor="date">Datum</label>
-                    <FieldError id="date" message={planErrors.date} />
-                    <input
-                      id="date"
-                      name="date"
-                      type="date"
-                      defaultValue={plan.date}
-                      aria-invalid={planErrors.date ? true : undefined}
-                      aria-describedby={describedBy("date", { error: planErrors.date })}
-                    />
-                  </div>
-                  <div className="field">
-                    <label htmlFor="from">Van</label>
-                    <FieldError id="from" message={planErrors.from} />
-                    <input
-                      id="from"
-                      name="from"
-                      type="time"
-                      defaultValue={plan.from}
-                      aria-invalid={planErrors.from ? true : undefined}
-                      aria-describedby={describedBy("from", { error: planErrors.from })}
-                    />
-                  </div>
-                  <div className="field">
-                    <label htmlFor="to">Tot</label>
-                    <FieldError id="to" message={planErrors.to} />
-                    <input id="to" name="to" type="time" defaultValue={plan.to} aria-invalid={planErrors.to ? true : undefined} aria-describedby={describedBy("to", { error: planErrors.to })} />
-                  </div>
+                  <DateTimeField id="date" label="Datum" type="date" value={plan.date} error={planErrors.date} />
+                  <DateTimeField id="from" label="Van" type="time" value={plan.from} error={planErrors.from} />
+                  <DateTimeField id="to" label="Tot" type="time" value={plan.to} error={planErrors.to} />
                 </div>
-                <div className="field">
-                  <label htmlFor="capacity">Aantal plaatsen</label>
-                  <p className="hint" id="capacity-hint">
-                    Meestal het aantal leerlingen ({r.pupils}).
-                  </p>
-                  <FieldError id="capacity" message={planErrors.capacity} />
-                  <input
-                    id="capacity"
-                    name="capacity"
-                    type="number"
-                    min={1}
-                    max={200}
-                    className="input-short"
-                    defaultValue={plan.capacity}
-                    aria-invalid={planErrors.capacity ? true : undefined}
-                    aria-describedby={describedBy("capacity", { hint: true, error: planErrors.capacity })}
-                  />
-                </div>
+                <FieldFrame id="capacity" label="Aantal plaatsen" hint={`Meestal het aantal leerlingen (${r.pupils}).`} error={planErrors.capacity}>
+                  <input {...controlProps({ id: "capacity", value: plan.capacity, hint: true, error: planErrors.capacity })} type="number" min={1} max={200} className="input-short" />
+                </FieldFrame>
                 <button type="submit" className="button">
                   Workshop plannen
                 </button>
-              </Form>
+              </IntentForm>
             )}
-          </section>
+          </StaffSection>
 
-          <section className="staff-section" aria-labelledby="decline-title">
-            <h2 id="decline-title">Weigeren</h2>
-            <Form method="post" action={path} noValidate>
-              <CsrfInput />
-              <input type="hidden" name="intent" value="decline" />
-              <div className="field">
-                <label htmlFor="reason">Waarom kan de workshop niet doorgaan?</label>
-                <p className="hint" id="reason-hint">
-                  De school krijgt deze uitleg in een bericht en ziet ze op haar pagina. Schrijf kort en vriendelijk, bijvoorbeeld wat wel kan.
-                </p>
-                <FieldError id="reason" message={declineErrors.reason} />
-                <textarea
-                  id="reason"
-                  name="reason"
-                  rows={4}
-                  defaultValue={result?.reason ?? ""}
-                  aria-invalid={declineErrors.reason ? true : undefined}
-                  aria-describedby={describedBy("reason", { hint: true, error: declineErrors.reason })}
-                />
-              </div>
+          <StaffSection id="decline" title="Weigeren">
+            <IntentForm path={path} intent="decline">
+              <TextArea
+                id="reason"
+                label="Waarom kan de workshop niet doorgaan?"
+                hint="De school krijgt deze uitleg in een bericht en ziet ze op haar pagina. Schrijf kort en vriendelijk, bijvoorbeeld wat wel kan."
+                value={result?.reason ?? ""}
+                error={declineErrors.reason}
+              />
               <button type="submit" className="button button-secondary">
                 Aanvraag weigeren
               </button>
-            </Form>
-          </section>
+            </IntentForm>
+          </StaffSection>
         </>
       ) : null}
     </>

@@ -7,6 +7,7 @@ import { gradeLabelNl } from "~/modules/learning/workshop-schema";
 import { listWorkshopRequests, type WorkshopStatus } from "~/modules/learning/workshops.server";
 import { dutchDate } from "~/modules/offer/labels";
 import { StaffErrorBoundary } from "~/ui/staff-error";
+import { DataTable, FilterLinks, StatusWithDetail } from "~/ui/staff-page";
 import type { Route } from "./+types/workshop-requests";
 
 const STATUS_LABELS: Record<WorkshopStatus, string> = { new: "Nieuw", planned: "Gepland", declined: "Geweigerd" };
@@ -50,52 +51,26 @@ export default function WorkshopRequests({ loaderData }: Route.ComponentProps) {
         Scholen vragen een workshop aan voor een klas via de publieke site (<a href={`/${municipality.slug}/nl/scholen`}>aanvraagformulier</a>). Plan
         een aanvraag als een cursusreeks op de school, of weiger ze met een reden. De school krijgt telkens een bericht.
       </p>
-      <nav aria-label="Filter">
-        <ul className="filter-links">
-          {FILTERS.map((f) => (
-            <li key={f.label}>
-              <Link to={f.value ? `${base}?status=${f.value}` : `${base}?status=alle`} aria-current={status === f.value ? "page" : undefined}>
-                {f.label}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <FilterLinks links={FILTERS.map((f) => ({ to: `${base}?status=${f.value ?? "alle"}`, label: f.label, current: status === f.value }))} />
       {requests.length === 0 ? (
         <p>{status === "new" ? "Er zijn geen nieuwe aanvragen." : "Er zijn geen aanvragen."}</p>
       ) : (
-        <div className="table-wrap">
-          <table className="data wide-table">
-            <caption className="visually-hidden">{`${title}: ${requests.length}`}</caption>
-            <thead>
-              <tr>
-                <th scope="col">School</th>
-                <th scope="col">Ontvangen</th>
-                <th scope="col">Klas</th>
-                <th scope="col">Leerlingen</th>
-                <th scope="col">Onderwerp</th>
-                <th scope="col">Stand</th>
-              </tr>
-            </thead>
-            <tbody>
-              {requests.map((r) => (
-                <tr key={r.id}>
-                  <th scope="row">
-                    <Link to={`${base}/${r.id}`}>{r.school}</Link>
-                  </th>
-                  <td>{r.received}</td>
-                  <td>{r.grade}</td>
-                  <td>{r.pupils}</td>
-                  <td>{r.topic}</td>
-                  <td>
-                    {STATUS_LABELS[r.status]}
-                    {r.planned ? <span className="muted">: {r.planned}</span> : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable wide caption={`${title}: ${requests.length}`} columns={["School", "Ontvangen", "Klas", "Leerlingen", "Onderwerp", "Stand"]}>
+          {requests.map((r) => (
+            <tr key={r.id}>
+              <th scope="row">
+                <Link to={`${base}/${r.id}`}>{r.school}</Link>
+              </th>
+              <td>{r.received}</td>
+              <td>{r.grade}</td>
+              <td>{r.pupils}</td>
+              <td>{r.topic}</td>
+              <td>
+                <StatusWithDetail status={STATUS_LABELS[r.status]} detail={r.planned} />
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </>
   );
