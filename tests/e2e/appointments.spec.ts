@@ -158,7 +158,8 @@ test("staff book on behalf of a resident, see the agenda, check in and add a wal
   const { context, page } = await loggedInContext(browser, HELPER_ANTWERPEN);
   const violations: PageViolations[] = [];
   await page.goto("/beheer/antwerpen/punten");
-  await page.getByRole("link", { name: "Agenda", exact: true }).click();
+  await page.getByRole("navigation", { name: "Onderdelen" }).getByRole("link", { name: "Hulp" }).click();
+  await page.getByRole("navigation", { name: "Hulp" }).getByRole("link", { name: "Agenda", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Agenda Digidak Borgerhout");
   await checkAxe(page, violations);
   await page.getByRole("link", { name: "Afspraak maken of binnenloper toevoegen" }).click();

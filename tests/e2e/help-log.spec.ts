@@ -35,7 +35,8 @@ test("a digihelper logs a help question with the keyboard only, undoes a mistake
   const found: PageViolations[] = [];
   const { context, page } = await loggedInContext(browser, DIGIHELPER_ANTWERPEN);
   await page.getByRole("main").getByRole("link", { name: "Antwerpen" }).click();
-  await page.getByRole("navigation", { name: "Beheer" }).getByRole("link", { name: "Hulpvraag noteren" }).click();
+  await page.getByRole("navigation", { name: "Onderdelen" }).getByRole("link", { name: "Hulp" }).click();
+  await page.getByRole("navigation", { name: "Hulp" }).getByRole("link", { name: "Hulpvraag noteren" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Hulpvraag noteren");
   // One point: the helper's own, no choice to make.
   await expect(page.getByText("Hulppunt: Digidak Borgerhout")).toBeVisible();
@@ -149,7 +150,8 @@ test("a relative asks for help at home without JavaScript; the coordinator plans
   // The coordinator plans it: a digihelper and a moment.
   const { context, page } = await loggedInContext(browser, COORDINATOR_ANTWERPEN);
   await page.getByRole("main").getByRole("link", { name: "Antwerpen" }).click();
-  await page.getByRole("navigation", { name: "Beheer" }).getByRole("link", { name: "Huisbezoeken" }).click();
+  await page.getByRole("navigation", { name: "Onderdelen" }).getByRole("link", { name: "Hulp" }).click();
+  await page.getByRole("navigation", { name: "Hulp" }).getByRole("link", { name: "Huisbezoeken" }).click();
   await checkAxe(page, found);
   await page.getByRole("link", { name }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Huisbezoek ${code}: ${name}`);

@@ -10,6 +10,7 @@ const DIGIHELPER_HASSELT = "digihelper@hasselt.demo.digibrug.be";
 const COORDINATOR_HASSELT = "coordinator@hasselt.demo.digibrug.be";
 const LOCKED = "devices@hasselt.demo.digibrug.be";
 const ORGANIZATION_MANAGER = "organization@antwerpen.demo.digibrug.be";
+const DEVICE_OFFICER = "devices@antwerpen.demo.digibrug.be";
 
 const WRONG = "Het e-mailadres of het wachtwoord klopt niet.";
 
@@ -40,7 +41,9 @@ test("a staff page asks to log in first and comes back to it afterwards", async 
   await logIn(page, COORDINATOR_ANTWERPEN);
   await expect(page).toHaveURL(/\/beheer\/antwerpen\/punten$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Hulppunten");
-  await expect(page.getByRole("navigation", { name: "Beheer" }).getByRole("link", { name: "Hulppunten" })).toHaveAttribute("aria-current", "page");
+  // The section "Aanbod" is the current one, and its row marks the current page.
+  await expect(page.getByRole("navigation", { name: "Onderdelen" }).getByRole("link", { name: "Aanbod" })).toHaveAttribute("aria-current", "true");
+  await expect(page.getByRole("navigation", { name: "Aanbod" }).getByRole("link", { name: "Hulppunten" })).toHaveAttribute("aria-current", "page");
 });
 
 test("a Hasselt coordinator may not open Antwerp's staff pages", async ({ browser }) => {
@@ -145,7 +148,8 @@ test("a coordinator changes a help point's phone number and marks it checked; th
   await page.getByRole("link", { name: "Antwerpen" }).click();
   await expect(page).toHaveURL(/\/beheer\/antwerpen\/overzicht$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Wat er vandaag te doen is");
-  await page.getByRole("navigation", { name: "Beheer" }).getByRole("link", { name: "Hulppunten" }).click();
+  // The section link opens the section's first page: the help points.
+  await page.getByRole("navigation", { name: "Onderdelen" }).getByRole("link", { name: "Aanbod" }).click();
   await expect(page).toHaveURL(/\/beheer\/antwerpen\/punten$/);
   await page.getByRole("link", { name: POINT, exact: true }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(POINT);
@@ -182,4 +186,67 @@ test("a coordinator changes a help point's phone number and marks it checked; th
   await expect(visitor.getByText(`Een medewerker heeft deze informatie nagekeken op ${todayInDutch()}.`)).toBeVisible();
   await visitor.close();
   await context.close();
+});
+
+test("the staff navigation in sections works on a 320 px phone without JavaScript and with the keyboard", async ({ browser }) => {
+  // A device officer: no Beheer section (no messages, audit or privacy); the device bank has all its pages.
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 320, height: 700 } });
+  let page = await context.newPage();
+  await logIn(page, DEVICE_OFFICER);
+  await expect(page).toHaveURL(/\/beheer$/);
+  await page.goto("/beheer/antwerpen/overzicht");
+  const sections = page.getByRole("navigation", { name: "Onderdelen" });
+  await expect(sections.getByRole("link")).toHaveText(["Overzicht", "Hulp", "Leren", "Toestellen", "Aanbod"]);
+  await expect(sections.getByRole("link", { name: "Overzicht" })).toHaveAttribute("aria-current", "true");
+  await expect(page.getByRole("navigation", { name: "Overzicht" }).getByRole("link", { name: "Vandaag te doen" })).toHaveAttribute("aria-current", "page");
+
+  // A section link opens the first page of the section; its pages come in a second row.
+  await sections.getByRole("link", { name: "Toestellen" }).click();
+  await expect(page).toHaveURL(/\/beheer\/antwerpen\/uitlenen\/aanvragen$/);
+  await expect(sections.getByRole("link", { name: "Toestellen" })).toHaveAttribute("aria-current", "true");
+  await expect(sections.getByRole("link", { name: "Overzicht" })).not.toHaveAttribute("aria-current", /.*/);
+  const devicePages = page.getByRole("navigation", { name: "Toestellen" });
+  await expect(devicePages.getByRole("link")).toHaveText(["Aanvragen", "Uitleningen", "Te laat", "Voorraad", "Schenkingen", "Cijfers", "Regels uitlenen"]);
+  await expect(devicePages.getByRole("link", { name: "Aanvragen" })).toHaveAttribute("aria-current", "page");
+  // A page under a section keeps the section open and marks its page.
+  await devicePages.getByRole("link", { name: "Voorraad" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Toestellen");
+  await expect(page.getByRole("navigation", { name: "Toestellen" }).getByRole("link", { name: "Voorraad" })).toHaveAttribute("aria-current", "page");
+  await context.close();
+
+  // With JavaScript (to measure and run axe), still at 320 px.
+  const phone = await browser.newContext({ viewport: { width: 320, height: 700 } });
+  page = await phone.newPage();
+  await logIn(page, DEVICE_OFFICER);
+  await expect(page).toHaveURL(/\/beheer$/);
+  await page.goto("/beheer/antwerpen/uitlenen/aanvragen");
+  // The current page is marked by more than colour: bold text and a bar under it.
+  const marker = await page.getByRole("navigation", { name: "Toestellen" }).getByRole("link", { name: "Aanvragen" }).evaluate((a) => {
+    const style = getComputedStyle(a);
+    return { weight: Number(style.fontWeight), bar: parseFloat(style.borderBottomWidth) };
+  });
+  expect(marker.weight).toBeGreaterThanOrEqual(700);
+  expect(marker.bar).toBeGreaterThanOrEqual(3);
+  // Everything fits: no sideways scrolling on a small phone, and the section links are large enough to tap.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  for (const box of await page.getByRole("navigation", { name: "Onderdelen" }).getByRole("link").evaluateAll((links) => links.map((a) => a.getBoundingClientRect().height))) {
+    expect(box).toBeGreaterThanOrEqual(44);
+  }
+  expect(await axeViolations(page)).toEqual([]);
+
+  // With the keyboard: the skip link first, then the account row, then the sections in order.
+  await page.goto("/beheer/antwerpen/overzicht");
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("link", { name: "Ga naar de inhoud" })).toBeFocused();
+  let focused = "";
+  for (let i = 0; i < 10 && focused !== "Leren"; i++) {
+    await page.keyboard.press("Tab");
+    focused = await page.evaluate(() => document.activeElement?.textContent ?? "");
+  }
+  expect(focused).toBe("Leren");
+  await page.keyboard.press("Enter");
+  // A device officer may only look at the courses: the Leren section is that one page.
+  await expect(page).toHaveURL(/\/beheer\/antwerpen\/cursussen$/);
+  await expect(page.getByRole("navigation", { name: "Leren" }).getByRole("link")).toHaveText(["Cursussen"]);
+  await phone.close();
 });
