@@ -1,20 +1,17 @@
 /** Dates of a registration in the person's language, Brussels time (messages and pages). */
-import { isLanguage, type Language } from "~/i18n/languages";
+import { CLOCK, dateFormat, numberFormat } from "~/i18n/format";
+import type { Language } from "~/i18n/languages";
 
 const TIME_ZONE = "Europe/Brussels";
-// Latin digits in Arabic too, as on Belgian signs and tickets.
-const locale = (lang: string) => (lang === "ar" ? "ar-u-nu-latn" : `${isLanguage(lang) ? lang : "nl"}-BE`);
 
 /** "dinsdag 12 november 2026" */
 export function formatLongDate(value: Date | string, lang: Language | string): string {
-  return new Intl.DateTimeFormat(locale(lang), { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: TIME_ZONE }).format(
-    new Date(value),
-  );
+  return dateFormat(lang, { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: TIME_ZONE }).format(new Date(value));
 }
 
-/** "09:00" in the locale's style */
+/** "09:00" in the locale's style, on a 24-hour clock */
 export function formatClock(value: Date | string, lang: Language | string): string {
-  return new Intl.DateTimeFormat(locale(lang), { hour: "2-digit", minute: "2-digit", timeZone: TIME_ZONE }).format(new Date(value));
+  return dateFormat(lang, { ...CLOCK, timeZone: TIME_ZONE }).format(new Date(value));
 }
 
 /** "dinsdag 12 november 2026, 09:00" */
@@ -29,5 +26,5 @@ export function formatSession(startsAt: Date | string, endsAt: Date | string, la
 
 /** "€ 20,00" */
 export function formatEuro(cents: number, lang: Language | string): string {
-  return new Intl.NumberFormat(locale(lang), { style: "currency", currency: "EUR" }).format(cents / 100);
+  return numberFormat(lang, { style: "currency", currency: "EUR" }).format(cents / 100);
 }

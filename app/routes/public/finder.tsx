@@ -18,17 +18,18 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const db = getDb();
   const url = new URL(request.url);
   const parsed = parseFinderQuery(url.searchParams);
-  const [districtRows, topicRows, spokenLanguages] = await Promise.all([
+  // The search does not need the form's lists: on PostgreSQL they run side by side instead of one after the other.
+  const [districtRows, topicRows, spokenLanguages, search] = await Promise.all([
     listDistricts(db, municipality.id),
     listTopics(db, municipality.id),
     listSpokenLanguages(db, municipality.id),
+    parsed.success ? searchHelpPoints(db, municipality, parsed.data) : null,
   ]);
   const values = Object.fromEntries(url.searchParams.entries());
   const errors: FieldErrors = {};
   if (!parsed.success) {
     for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
   }
-  const search = parsed.success ? await searchHelpPoints(db, municipality, parsed.data) : null;
   return {
     values,
     errors,
