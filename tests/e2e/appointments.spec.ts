@@ -74,18 +74,45 @@ test("a resident books without JavaScript from the help point page, then cancels
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Uw gegevens");
   await axe.check(page);
 
-  // A phone number that is not one: a clear message at the field, the name kept.
-  await page.getByLabel("Uw naam").fill("Fatima Test");
+  const bookUrl = page.url();
+
+  // No name and a phone number that is not one: clear messages at the fields, listed in the order of the form.
   await page.getByLabel("Gsm-nummer").fill("bel mij maar");
+  await page.getByRole("button", { name: "Afspraak maken" }).click();
+  await expect(page.getByRole("alert").getByRole("listitem")).toHaveText(["Vul uw naam in.", /^Dit is geen telefoonnummer/]);
+  await expect(page.getByLabel("Gsm-nummer")).toHaveValue("bel mij maar");
+  await page.getByLabel("Uw naam").fill("Fatima Test");
   await page.getByRole("button", { name: "Afspraak maken" }).click();
   await expect(page.getByRole("alert")).toContainText("Dit is geen telefoonnummer");
   await expect(page.getByLabel("Uw naam")).toHaveValue("Fatima Test");
   await axe.check(page);
 
+  // Meanwhile others take that time. She hears it when she sends the form, chooses another free time in the
+  // form itself, and what she typed stays (it used to be gone: only links to other times were left).
+  const others = await context.newPage();
+  for (let i = 0; i < 6; i++) {
+    await others.goto(bookUrl);
+    if ((await others.getByLabel("Uw naam").count()) === 0) break;
+    await others.getByLabel("Uw naam").fill(`Iemand anders ${i}`);
+    await others.getByLabel("Gsm-nummer").fill(uniquePhone());
+    await others.getByRole("button", { name: "Afspraak maken" }).click();
+    await expect(others.getByRole("heading", { level: 1 })).toHaveText("Uw afspraak is gemaakt");
+  }
+  await others.close();
   await page.getByLabel("Gsm-nummer").fill(phone);
   await page.getByLabel("Iets wat de helper moet weten (niet verplicht)").fill("Ik heb geen kaartlezer");
   await page.getByRole("button", { name: "Afspraak maken" }).click();
+  await expect(page.getByRole("alert")).toContainText("Dit uur is net door iemand anders genomen");
+  await expect(page.getByLabel("Uw naam")).toHaveValue("Fatima Test");
+  await expect(page.getByLabel("Gsm-nummer")).toHaveValue(phone);
+  await expect(page.getByLabel("Iets wat de helper moet weten (niet verplicht)")).toHaveValue("Ik heb geen kaartlezer");
+  await axe.check(page);
+  const otherTime = page.getByRole("group", { name: /^Kies een ander uur/ }).getByRole("radio").first();
+  const otherLabel = (await page.locator(`label[for="${await otherTime.getAttribute("id")}"]`).textContent())!;
+  await otherTime.check();
+  await page.getByRole("button", { name: "Afspraak maken" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Uw afspraak is gemaakt");
+  await expect(page.locator(".facts strong").first()).toContainText(otherLabel.trim());
   const code = (await page.locator(".registration-code").textContent())!.trim();
   expect(code).toMatch(/^[A-Z0-9]{6}$/);
   await expect(page.getByRole("link", { name: "Zet in mijn agenda" })).toBeVisible();
@@ -196,11 +223,23 @@ test("staff book on behalf of a resident, see the agenda, check in and add a wal
   const row = page.getByRole("row").filter({ hasText: name });
   await expect(row).toContainText("Komt met haar zoon");
   await expect(row.getByRole("rowheader")).toContainText(slotLabel);
+  // On a 768 px tablet the whole row fits, "Aanmelden" included: no sideways scrolling at a busy desk.
+  await page.setViewportSize({ width: 768, height: 1024 });
+  const checkIn = (await row.getByRole("button", { name: /^Aanmelden/ }).boundingBox())!;
+  expect(checkIn.x + checkIn.width).toBeLessThanOrEqual(768);
+  expect(await page.locator(".agenda-table").evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+  await page.setViewportSize({ width: 1280, height: 720 });
   await row.getByRole("button", { name: /^Aanmelden/ }).click();
   await expect(page.getByRole("status")).toHaveText("De persoon is aangemeld.");
   await expect(page.getByRole("row").filter({ hasText: name })).toContainText("Aangemeld");
-  await expect(page.getByRole("row").filter({ hasText: name }).getByRole("link", { name: /^Registreer dit contact/ })).toHaveAttribute("href", /\/beheer\/antwerpen\/registreren\?afspraak=[0-9a-f-]{36}$/);
+  await expect(page.getByRole("row").filter({ hasText: name }).getByRole("link", { name: /^Registreer dit contact/ })).toHaveAttribute("href", /\/beheer\/antwerpen\/hulpvragen\?afspraak=[0-9a-f-]{36}$/);
   await checkAxe(page, violations);
+  // The link opens the help-question log for this appointment (it used to lead to a page that does not exist).
+  const agendaUrl = page.url();
+  await page.getByRole("row").filter({ hasText: name }).getByRole("link", { name: /^Registreer dit contact/ }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Hulpvraag noteren");
+  await expect(page.getByText("Contact bij de afspraak")).toBeVisible();
+  await page.goto(agendaUrl);
 
   // A walk-in: checked in today at once.
   await page.getByRole("link", { name: "Afspraak maken of binnenloper toevoegen" }).click();

@@ -104,6 +104,9 @@ test("a company pledges devices on the public form without JavaScript and sees i
     await expectNoAxeViolations(axePage);
   };
   const id = unique();
+  // The borrow page: the phone number is a link that stays whole and left to right inside Arabic text.
+  await page.goto("/antwerpen/ar/lenen");
+  await expect(page.locator("main a.phone-link[href='tel:032211333'] bdi[dir='ltr']")).toHaveText("03 22 11 333");
   await page.goto("/antwerpen/nl/lenen/schenken");
   await expect(page.getByRole("heading", { level: 1, name: "Toestellen schenken aan de toestellenbank" })).toBeVisible();
   await expect(page.getByRole("link", { name: "03 22 11 333" }).first()).toBeVisible();

@@ -7,6 +7,14 @@ import { translated, type Language } from "~/i18n/languages";
 import { formatClock, formatLongDate } from "~/modules/learning/registration-format";
 import { cancelAppointment, freeSlots, moveAppointment, type AppointmentDetails } from "./appointments.server";
 
+/**
+ * "donderdag 26 november 2026, 11:00 – 11:30": the day, then the time from – to. Arabic takes its own comma
+ * (the day from Intl already has one: "الخميس، 26 نوفمبر 2026، 11:00 ص").
+ */
+export function formatSlotWhen(startsAt: Date, endsAt: Date, lang: Language): string {
+  return `${formatLongDate(startsAt, lang)}${lang === "ar" ? "، " : ", "}${formatClock(startsAt, lang)} – ${formatClock(endsAt, lang)}`;
+}
+
 export interface ManageView {
   status: "booked" | "checked_in" | "no_show" | "cancelled";
   code: string;
@@ -38,7 +46,7 @@ export function manageView(found: AppointmentDetails, lang: Language, now: Date 
     pointName: found.pointName,
     pointAddress: found.pointAddress,
     phone: found.pointPhone,
-    when: `${formatLongDate(a.startsAt, lang)}, ${formatClock(a.startsAt, lang)} – ${formatClock(a.endsAt, lang)}`,
+    when: formatSlotWhen(a.startsAt, a.endsAt, lang),
     past: a.startsAt <= now,
     changeable: found.changeable,
     cutoffHours: found.type?.cancelCutoffHours ?? 0,

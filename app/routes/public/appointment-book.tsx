@@ -5,7 +5,8 @@ import { isLanguage, translated, type Language } from "~/i18n/languages";
 import { bookAppointment, freeSlots, loadTypeContext, nextFreeSlots, type FreeSlot, type TypeContext } from "~/modules/appointments/appointments.server";
 import { bookingSchema, bookingValuesFromForm, type BookingFormValues } from "~/modules/appointments/schema";
 import { checkSlot } from "~/modules/appointments/slots";
-import { formatClock, formatDateTime, formatLongDate } from "~/modules/learning/registration-format";
+import { formatDateTime } from "~/modules/learning/registration-format";
+import { formatSlotWhen } from "~/modules/appointments/manage.server";
 import { fieldErrors } from "~/modules/offer/schema";
 import { appBaseUrl } from "~/modules/shared/secrets.server";
 import { publicHref, usePublicContext } from "~/modules/municipality/public-context";
@@ -46,7 +47,7 @@ async function timeState(ctx: TypeContext, raw: string, lang: Language) {
       all.filter((s) => s.startsAt.getTime() === startsAt.getTime()),
     );
     if (slot && slot.free > 0) {
-      return { ok: true as const, startsAt: startsAt.toISOString(), when: `${formatLongDate(startsAt, lang)}, ${formatClock(startsAt, lang)} – ${formatClock(slot.endsAt, lang)}` };
+      return { ok: true as const, startsAt: startsAt.toISOString(), when: formatSlotWhen(startsAt, slot.endsAt, lang) };
     }
   }
   const error = check.ok ? "full" : check.error;
@@ -63,14 +64,32 @@ export async function loader({ params, request }: Route.LoaderArgs) {
   };
 }
 
-type ActionData = { values: BookingFormValues; errors: FieldErrors; next?: { startsAt: string; label: string }[] };
+type ActionData = { values: BookingFormValues; errors: FieldErrors; next?: { startsAt: string; label: string }[]; when?: string };
+
+/** The fields in the order of the form, so the error summary reads in the same order as the page. */
+const FIELD_ORDER = ["startsAt", "name", "phone", "email", "language", "note"];
+const inFormOrder = (errors: FieldErrors): FieldErrors =>
+  Object.fromEntries(Object.entries(errors).sort(([a], [b]) => FIELD_ORDER.indexOf(a) - FIELD_ORDER.indexOf(b)));
+
+/** "donderdag 26 november 2026, 11:00 – 11:30" for a time the form sent back (no check: the booking checks it). */
+function whenLabel(raw: string, durationMinutes: number, lang: Language): string | undefined {
+  const startsAt = new Date(raw);
+  if (!raw || Number.isNaN(startsAt.getTime())) return undefined;
+  const endsAt = new Date(startsAt.getTime() + durationMinutes * 60_000);
+  return formatSlotWhen(startsAt, endsAt, lang);
+}
 
 export async function action({ request, params }: Route.ActionArgs) {
   const form = await request.formData();
   const { municipality, lang, ctx } = await loadType(params, String(form.get("type") ?? ""));
   const values = bookingValuesFromForm(form, lang);
   const parsed = bookingSchema({ mode: "public", languages: municipality.languages }).safeParse(values);
-  if (!parsed.success) return data<ActionData>({ values, errors: fieldErrors(parsed.error) }, { status: 400 });
+  if (!parsed.success) {
+    // Keep what was typed; without a usable time, offer the next free ones in the form itself.
+    const errors = fieldErrors(parsed.error);
+    const next = errors.startsAt ? nextTimes(await nextFreeSlots(getDb(), ctx, new Date(), new Date()), lang) : undefined;
+    return data<ActionData>({ values, errors, next, when: whenLabel(values.startsAt, ctx.rules.durationMinutes, lang) }, { status: 400 });
+  }
   const input = parsed.data;
   const result = await bookAppointment(
     getDb(),
@@ -99,13 +118,18 @@ export default function AppointmentBook({ loaderData, actionData }: Route.Compon
   const ctx = usePublicContext();
   const { type, time, languages } = loaderData;
   const result = actionData as ActionData | undefined;
-  const errors: FieldErrors = Object.fromEntries(Object.entries(result?.errors ?? {}).map(([k, v]) => [k, v ? t(v) : v]));
+  const errors: FieldErrors = inFormOrder(Object.fromEntries(Object.entries(result?.errors ?? {}).map(([k, v]) => [k, v ? t(v) : v])));
   const hasErrors = Object.values(errors).some(Boolean);
   const values: BookingFormValues = result?.values ?? { startsAt: time.ok ? time.startsAt : "", name: "", phone: "", email: "", language: ctx.lang, note: "" };
   const timesPage = `${publicHref(ctx, "/afspraak")}?type=${type.id}`;
   const bookHref = (startsAt: string) => `${publicHref(ctx, "/afspraak/boeken")}?type=${type.id}&tijd=${encodeURIComponent(startsAt)}`;
   const next = result?.next ?? (time.ok ? [] : time.next);
   const timeTaken = !time.ok || Boolean(errors.startsAt);
+  // After a post: the time the form sent (it may be another one than in the address, chosen below).
+  const when = result ? (errors.startsAt ? undefined : result.when) : time.ok ? time.when : undefined;
+  // The time was just taken (or missing) after the resident filled in the form: they choose another free time
+  // in the form, and what they typed stays.
+  const pickTime = Boolean(result && errors.startsAt && next.length > 0);
   const title = t("appointments.book.title");
 
   const nextList =
@@ -155,18 +179,32 @@ export default function AppointmentBook({ loaderData, actionData }: Route.Compon
           </dt>
           <dd>
             <FieldError id="startsAt" message={errors.startsAt} />
-            {time.ok && !errors.startsAt ? <strong>{time.when}</strong> : null}
+            {when ? <strong>{when}</strong> : null}
             {!time.ok && !result ? <p className="field-error">{t(`appointments.errors.${time.error}`)}</p> : null}
-            {timeTaken ? nextList : null}
+            {timeTaken && !when && !pickTime ? nextList : null}
           </dd>
         </div>
       </dl>
 
-      {time.ok && !errors.startsAt ? (
+      {when || pickTime ? (
         <form method="post" noValidate aria-labelledby="form-title">
-          <h2 id="form-title">{t("appointments.book.formTitle")}</h2>
           <input type="hidden" name="type" value={type.id} />
-          <input type="hidden" name="startsAt" value={values.startsAt} />
+          {pickTime ? (
+            <fieldset className="field">
+              <legend>{t("appointments.book.pickOther")}</legend>
+              <div className="radios">
+                {next.map((n, i) => (
+                  <div className="radio" key={n.startsAt}>
+                    <input type="radio" id={`startsAt-${i}`} name="startsAt" value={n.startsAt} />
+                    <label htmlFor={`startsAt-${i}`}>{n.label}</label>
+                  </div>
+                ))}
+              </div>
+            </fieldset>
+          ) : (
+            <input type="hidden" name="startsAt" value={values.startsAt} />
+          )}
+          <h2 id="form-title">{t("appointments.book.formTitle")}</h2>
           <ResidentContactFields prefix="appointments.book" values={values} errors={errors} />
 
           <MessageLanguageField legend={t("appointments.book.language")} languages={languages} value={values.language} error={errors.language} fallback={ctx.lang} />

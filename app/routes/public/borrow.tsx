@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { publicHref, usePublicContext } from "~/modules/municipality/public-context";
+import { CallUs } from "~/ui/call-us";
 
 /** Borrowing a device starts at a help point with a digihelper; this page explains how. */
 export default function Borrow() {
@@ -29,7 +30,8 @@ export default function Borrow() {
           {t("borrow.findPoint")}
         </Link>
       </p>
-      <p>{t("learn.call", { phone: ctx.municipality.phone })}</p>
+      {/* The number as a link that stays whole and left to right in Arabic (plain text broke across lines). */}
+      <CallUs textKey="borrow.callUs" />
       {/* Device bank (issue 5): companies donate devices */}
       <h2>{t("donation.borrowPage.title")}</h2>
       <p>

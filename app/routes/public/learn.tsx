@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { publicHref, usePublicContext } from "~/modules/municipality/public-context";
+import { CallUs } from "~/ui/call-us";
 import { Icon } from "~/ui/icons";
 
 /** Learning: first the course catalogue, then help at a help point at your own pace. */
@@ -45,7 +46,7 @@ export default function Learn() {
       <p>
         <Link to={publicHref(ctx, "/scholen")}>{t("courseRun.school.title")}</Link>
       </p>
-      <p>{t("learn.call", { phone: ctx.municipality.phone })}</p>
+      <CallUs textKey="learn.callUs" />
     </div>
   );
 }

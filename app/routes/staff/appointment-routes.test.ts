@@ -66,6 +66,8 @@ describe("public booking", () => {
     const out = await run(async () => bookRoute.action(args(await pub(bookPath, { type: typeId, startsAt, name: "Jan (test)", phone: "bel me", email: "", language: "nl", note: "" }), params)));
     expect(out.status).toBe(400);
     expect(out.data).toMatchObject({ errors: { phone: "appointments.errors.phone" }, values: { name: "Jan (test)", phone: "bel me" } });
+    // The chosen time stays on the page with the error (it comes back with the answer, not only from the address).
+    expect((out.data as { when?: string }).when).toMatch(/^\w+ \d{1,2} \w+ \d{4}, \d\d:\d\d – \d\d:\d\d$/);
     expect(await db.select().from(appointments)).toHaveLength(0);
   });
 
@@ -78,6 +80,11 @@ describe("public booking", () => {
     const token = out.location!.split("/")[4].split("?")[0];
     const page = await run(() => manageRoute.loader(args(getAs(`/antwerpen/fr/afspraak/${token}?nieuw=1`), { ...params, lang: "fr", token })));
     expect(page.data).toMatchObject({ isNew: true, view: { status: "booked", name: "Jan (test)" } });
+    // In Arabic the day and the time are joined with the Arabic comma, as the day itself is (no Latin "," in between).
+    const arabic = await run(() => manageRoute.loader(args(getAs(`/antwerpen/ar/afspraak/${token}`), { ...params, lang: "ar", token })));
+    const arabicWhen = (arabic.data as { view: { when: string } }).view.when;
+    expect(arabicWhen).toContain("، ");
+    expect(arabicWhen).not.toContain(",");
 
     // Capacity 1: the next person for that time hears it was just taken, and which times are free.
     const again = await run(async () => bookRoute.action(args(await pub(bookPath, { ...fields, name: "Piet (test)", phone: "0470 11 22 44" }), params)));
@@ -87,6 +94,14 @@ describe("public booking", () => {
     expect(data.next.length).toBeGreaterThan(0);
     expect(data.next.map((n) => n.startsAt)).not.toContain(startsAt);
     expect(await db.select().from(appointments)).toHaveLength(1);
+    // What Piet typed comes back, so the page offers the free times in the form with his input kept.
+    expect(again.data).toMatchObject({ values: { name: "Piet (test)", phone: "0470 11 22 44", note: "Geen kaartlezer" } });
+
+    // He sends the form without choosing one of those times: asked to choose, the free times again, input kept.
+    const noTime = await run(async () => bookRoute.action(args(await pub(bookPath, { ...fields, startsAt: "", name: "Piet (test)", phone: "0470 11 22 44" }), params)));
+    expect(noTime.status).toBe(400);
+    expect(noTime.data).toMatchObject({ errors: { startsAt: "appointments.errors.time" }, values: { name: "Piet (test)", note: "Geen kaartlezer" } });
+    expect((noTime.data as { next: unknown[] }).next.length).toBeGreaterThan(0);
   });
 
   it("refuses a time in the past that a form made up", async () => {

@@ -238,7 +238,7 @@ export default function AppointmentsAgenda({ loaderData, actionData }: Route.Com
                         </>
                       ) : null}
                       {r.status === "checked_in" ? (
-                        <Link to={`/beheer/${municipality.slug}/registreren?afspraak=${r.id}`}>
+                        <Link to={`/beheer/${municipality.slug}/hulpvragen?afspraak=${r.id}`}>
                           Registreer dit contact<span className="visually-hidden">: {r.name ?? r.code}</span>
                         </Link>
                       ) : null}

@@ -194,8 +194,12 @@ export default function DeviceApplication({ loaderData, actionData }: Route.Comp
         <div>
           <dt>Doorverwijzer</dt>
           <dd>
-            {app.referrer || "Geen"}
-            {app.fromReferral ? " (uit een doorverwijzing)" : ""}
+            {/* "Geen (uit een doorverwijzing)" read as a contradiction: say what is known. */}
+            {app.referrer
+              ? `${app.referrer}${app.fromReferral ? " (uit een doorverwijzing)" : ""}`
+              : app.fromReferral
+                ? "Uit een doorverwijzing, zonder naam of contact van de doorverwijzer"
+                : "Geen"}
           </dd>
         </div>
         <div>

@@ -122,7 +122,7 @@ export default function DeviceLoans({ loaderData, actionData }: Route.ComponentP
             <tbody>
               {loans.map((l) => (
                 <tr key={l.id}>
-                  <th scope="row">
+                  <th scope="row" className="asset-tag-cell">
                     <Link to={`${base}/${l.id}`}>{l.assetTag}</Link> <span className="muted">{l.kind}</span>
                   </th>
                   <td>{l.name}</td>

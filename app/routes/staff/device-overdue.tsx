@@ -62,7 +62,7 @@ export default function DeviceOverdue({ loaderData }: Route.ComponentProps) {
             <tbody>
               {loans.map((l) => (
                 <tr key={l.id}>
-                  <th scope="row">
+                  <th scope="row" className="asset-tag-cell">
                     <Link to={`${base}/${l.id}`}>{l.assetTag}</Link> <span className="muted">{l.kind}</span>
                   </th>
                   <td>
