@@ -46,6 +46,8 @@ function IntentButton({ hidden, intent, className, children }: { hidden?: Record
 
 export function AppointmentManage({ view: v, isNew, done, outcome, manageUrl, icsHref, hidden }: Props) {
   const { t } = useTranslation();
+  // "3 uur", "1 hour", "ساعتين": the number of hours with the noun in the right plural form of the language.
+  const cutoff = t("appointments.manage.hours", { count: v.cutoffHours });
   const ctx = usePublicContext();
   const phone = v.phone ?? ctx.municipality.phone;
   const callLink = (
@@ -160,7 +162,7 @@ export function AppointmentManage({ view: v, isNew, done, outcome, manageUrl, ic
             <li>{v.hasContact ? t("appointments.manage.nextMessage") : t("appointments.manage.nextNoMessage")}</li>
             {v.hasContact ? <li>{t("appointments.manage.nextReminder")}</li> : null}
             <li>{t("appointments.manage.nextBring")}</li>
-            <li>{t("appointments.manage.nextCancel", { hours: v.cutoffHours })}</li>
+            <li>{t("appointments.manage.nextCancel", { hours: cutoff })}</li>
           </ul>
           <p className="no-print">
             <button type="button" className="button button-secondary" data-print hidden>
@@ -173,7 +175,7 @@ export function AppointmentManage({ view: v, isNew, done, outcome, manageUrl, ic
       {active && v.changeable ? (
         <section className="no-print" aria-labelledby="change-title">
           <h2 id="change-title">{t("appointments.manage.changeTitle")}</h2>
-          <p>{t("appointments.manage.changeUntil", { hours: v.cutoffHours })}</p>
+          <p>{t("appointments.manage.changeUntil", { hours: cutoff })}</p>
           {moveDays ? (
             <form method="post" noValidate>
               <Hidden fields={hidden} />
@@ -219,7 +221,7 @@ export function AppointmentManage({ view: v, isNew, done, outcome, manageUrl, ic
 
       {active && !v.changeable ? (
         <p className="notice">
-          {t("appointments.manage.tooLate", { hours: v.cutoffHours })} {callLink}
+          {t("appointments.manage.tooLate", { hours: cutoff })} {callLink}
         </p>
       ) : null}
 

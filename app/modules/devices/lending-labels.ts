@@ -28,7 +28,7 @@ export const PURPOSE_LABELS: Record<Purpose, string> = {
   other: "Iets anders (zie de uitleg)",
 };
 export const APPLICATION_STATUS_LABELS: Record<ApplicationStatus, string> = {
-  submitted: "Nieuw: nog niet beslist",
+  submitted: "Nieuw, nog niet beslist",
   approved: "Goedgekeurd",
   waiting: "Op de wachtlijst",
   declined: "Geweigerd",

@@ -20,7 +20,7 @@ import { dutchLongDate, RadioGroup } from "~/ui/device-lending";
 import { SelectField, TextArea, TextField, type FieldErrors } from "~/ui/form";
 import styles from "~/ui/course-run.css?url";
 import { StaffErrorBoundary } from "~/ui/staff-error";
-import { DataTable, IntentForm, StaffPageHead, StaffSection } from "~/ui/staff-page";
+import { DataTable, IntentForm, StaffPageHead, StaffSection, telHref } from "~/ui/staff-page";
 import type { Route } from "./+types/device-loan";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: styles }];
@@ -79,7 +79,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       id: app.id,
       name: app.applicantName ?? "(gewist)",
       code: app.code,
-      contact: [app.phone, app.email].filter(Boolean).join(", ") || "Geen gsm-nummer of e-mail",
+      phone: app.phone,
+      email: app.email,
       language: LANGUAGE_NAMES_NL[app.language] ?? app.language,
     },
     contacts: found.contacts.map((c) => ({ id: c.id, channel: CONTACT_CHANNEL_LABELS[c.channel] ?? c.channel, note: c.note, at: dutchDateTime(c.at), by: c.by ?? "Automatisch" })),
@@ -185,7 +186,11 @@ export default function DeviceLoan({ loaderData, actionData }: Route.ComponentPr
         <div>
           <dt>Bewoner</dt>
           <dd>
-            <Link to={`${base}/aanvragen/${app.id}`}>{app.name}</Link> (code <span className="code-inline">{app.code}</span>) · {app.contact} · {app.language}
+            <Link to={`${base}/aanvragen/${app.id}`}>{app.name}</Link> (code <span className="code-inline">{app.code}</span>) ·{" "}
+            {app.phone ? <a href={telHref(app.phone)}>{app.phone}</a> : null}
+            {app.phone && app.email ? ", " : null}
+            {app.email ? <a href={`mailto:${app.email}`}>{app.email}</a> : null}
+            {!app.phone && !app.email ? "Geen gsm-nummer of e-mail" : null} · {app.language}
           </dd>
         </div>
         <div>

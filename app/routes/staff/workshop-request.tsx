@@ -16,7 +16,7 @@ import type { Route } from "./+types/workshop-request";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
-const STATUS_LABELS = { new: "Nieuw: nog niet behandeld", planned: "Gepland", declined: "Geweigerd" } as const;
+const STATUS_LABELS = { new: "Nieuw, nog niet behandeld", planned: "Gepland", declined: "Geweigerd" } as const;
 
 async function load(request: Request, params: Route.LoaderArgs["params"]) {
   const { session, municipality } = await requireMunicipalityStaff(request, params.municipality, "learning.manage");
