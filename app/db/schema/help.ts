@@ -147,6 +147,11 @@ export const appointments = pgTable(
     uniqueIndex("appointment_manage_token").on(t.manageTokenHash),
     index("appointments_point_day").on(t.helpPointId, t.startsAt),
     index("appointments_retention").on(t.lastActivityAt).where(sql`${t.erasedAt} IS NULL`),
+    // One online booking per person per slot: a double tap on "Book" (or a form sent twice) must not take the
+    // second place of a slot. Staff may book several people with one number (a daughter for both parents).
+    uniqueIndex("appointment_once_per_person")
+      .on(t.slotId, t.contactKey)
+      .where(sql`${t.channel} = 'online' AND ${t.status} IN ('booked', 'checked_in') AND ${t.contactKey} IS NOT NULL AND ${t.erasedAt} IS NULL`),
     check("appointment_order", sql`${t.startsAt} < ${t.endsAt}`),
     check("appointment_slot_unless_walk_in", sql`${t.channel} = 'walk_in' OR ${t.slotId} IS NOT NULL OR ${t.erasedAt} IS NOT NULL OR ${t.status} = 'cancelled'`),
   ],

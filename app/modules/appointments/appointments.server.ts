@@ -283,7 +283,10 @@ export interface BookOptions {
   baseUrl?: string;
 }
 
-export type BookError = "unknown" | "past" | "not_a_slot" | "full";
+export type BookError = "unknown" | "past" | "not_a_slot" | "full" | "already_booked";
+
+/** The person already has an online booking at that time (a form sent twice, or a double tap). */
+const isAlreadyBooked = (pg: { code?: string; constraint?: string }) => pg.code === "23505" && pg.constraint === "appointment_once_per_person";
 export type BookResult =
   | { ok: true; appointmentId: string; code: string; manageToken: string; startsAt: Date }
   | { ok: false; error: BookError; nextFree: FreeSlot[] };
@@ -304,6 +307,29 @@ export async function bookAppointment(db: Db, input: BookingInput, options: Book
   const email = input.email?.trim() || null;
   const name = input.name?.trim() || null;
   const note = input.note?.trim() || null;
+  const contactKey = contactKeyOf(phone, email);
+  // No place left. When the place was taken by this same person a moment ago (the form sent twice, and the slot
+  // had one place), say so: "someone else took it" would be wrong.
+  const fullOrAlreadyBooked = async (): Promise<BookResult> => {
+    if (!byStaff && contactKey) {
+      const [mine] = await db
+        .select({ id: appointments.id })
+        .from(appointments)
+        .where(
+          and(
+            eq(appointments.appointmentTypeId, ctx.id),
+            eq(appointments.startsAt, check.slot.startsAt),
+            eq(appointments.contactKey, contactKey),
+            eq(appointments.channel, "online"),
+            inArray(appointments.status, ["booked", "checked_in"]),
+            isNull(appointments.erasedAt),
+          ),
+        )
+        .limit(1);
+      if (mine) return { ok: false, error: "already_booked", nextFree: [] };
+    }
+    return { ok: false, error: "full", nextFree: await nextFreeSlots(db, ctx, input.startsAt, now, 5, byStaff) };
+  };
   // A new code collides once in a billion: try again with another one.
   for (let attempt = 0; ; attempt++) {
     try {
@@ -327,7 +353,7 @@ export async function bookAppointment(db: Db, input: BookingInput, options: Book
             name,
             phone,
             email,
-            contactKey: contactKeyOf(phone, email),
+            contactKey,
             note,
             language: input.language,
             code,
@@ -353,14 +379,13 @@ export async function bookAppointment(db: Db, input: BookingInput, options: Book
         return { ok: true as const, appointmentId: row.id, code, manageToken: token, startsAt: check.slot.startsAt };
       });
       if (result) return result;
-      return { ok: false, error: "full", nextFree: await nextFreeSlots(db, ctx, input.startsAt, now, 5, byStaff) };
+      return await fullOrAlreadyBooked();
     } catch (error) {
       const pg = pgError(error);
       if (pg.code === "23505" && pg.constraint === "appointment_code" && attempt < 3) continue;
+      if (isAlreadyBooked(pg)) return { ok: false, error: "already_booked", nextFree: [] };
       // The CHECK on booked_count: another booking took the last place between our statements.
-      if (pg.code === "23514" && pg.constraint === "slot_not_overbooked") {
-        return { ok: false, error: "full", nextFree: await nextFreeSlots(db, ctx, input.startsAt, now, 5, byStaff) };
-      }
+      if (pg.code === "23514" && pg.constraint === "slot_not_overbooked") return await fullOrAlreadyBooked();
       throw error;
     }
   }
@@ -482,6 +507,7 @@ async function moveOnce(
   } catch (error) {
     const pg = pgError(error);
     if (pg.code === "23514" && pg.constraint === "slot_not_overbooked") return { ok: false, error: "full", nextFree: await nextFreeSlots(db, ctx, startsAt, now, 5, byStaff) };
+    if (isAlreadyBooked(pg)) return { ok: false, error: "already_booked", nextFree: await nextFreeSlots(db, ctx, startsAt, now, 5, byStaff) };
     throw error;
   }
 }

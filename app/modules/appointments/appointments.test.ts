@@ -157,6 +157,35 @@ describe("booking", () => {
     expect(await database.db.select().from(outbox)).toHaveLength(2);
   }, 60_000);
 
+  it("a form sent twice at once books one place, not both: the second is told the person already has this time", async () => {
+    const results = await Promise.all(Array.from({ length: 5 }, () => bookAppointment(database.db, person(7, { email: undefined }), { now: NOW, baseUrl: BASE })));
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.error === "already_booked")).toBe(true);
+    const [slot] = await database.db.select().from(appointmentSlots);
+    expect(slot.bookedCount).toBe(1);
+    expect(await database.db.select().from(outbox)).toHaveLength(1);
+    // The same number written differently is the same person.
+    const again = await bookAppointment(database.db, person(7, { phone: "+32470123407" }), { now: NOW });
+    expect(again).toMatchObject({ ok: false, error: "already_booked" });
+    // Staff may book a second person with the same number (a daughter for both parents); the slot then is full.
+    ok(await bookAppointment(database.db, person(7, { name: "Tweede ouder", channel: "phone" }), { now: NOW }));
+    expect((await database.db.select().from(appointmentSlots))[0].bookedCount).toBe(2);
+    // After a cancellation the person may book that time again.
+    const first = results.find((r) => r.ok)!;
+    expect(await cancelAppointment(database.db, ok(first).appointmentId, { now: NOW, resident: true })).toMatchObject({ ok: true });
+    ok(await bookAppointment(database.db, person(7), { now: NOW }));
+  }, 60_000);
+
+  it("does not move an appointment onto a time the same person already booked online", async () => {
+    const early = ok(await bookAppointment(database.db, person(8), { now: NOW }));
+    ok(await bookAppointment(database.db, person(8, { startsAt: at(TUESDAY, "10:20") }), { now: NOW }));
+    const moved = await moveAppointment(database.db, early.appointmentId, at(TUESDAY, "10:20"), { now: NOW, resident: true });
+    expect(moved).toMatchObject({ ok: false, error: "already_booked" });
+    const slots = await database.db.select().from(appointmentSlots);
+    expect(slots.find((s) => s.startsAt.toISOString() === "2026-12-01T08:00:00.000Z")?.bookedCount).toBe(1);
+    expect(slots.find((s) => s.startsAt.toISOString() === "2026-12-01T09:20:00.000Z")?.bookedCount).toBe(1);
+  });
+
   it("refuses a time that is not a slot, in the past, on a closed day or of another municipality, and writes nothing", async () => {
     const notSlot = await bookAppointment(database.db, person(1, { startsAt: at(TUESDAY, "09:05") }), { now: NOW });
     expect(notSlot).toMatchObject({ ok: false, error: "not_a_slot" });

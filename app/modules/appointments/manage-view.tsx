@@ -56,7 +56,7 @@ export function AppointmentManage({ view: v, isNew, done, outcome, manageUrl, ic
     </a>
   );
   const error = outcome?.kind === "error" ? outcome.error : null;
-  const errors = error ? { [error === "chooseTime" || error === "full" || error === "past" || error === "not_a_slot" ? "startsAt" : "manage"]: t(`appointments.manage.errors.${error}`) } : {};
+  const errors = error ? { [error === "chooseTime" || error === "full" || error === "already_booked" || error === "past" || error === "not_a_slot" ? "startsAt" : "manage"]: t(`appointments.manage.errors.${error}`) } : {};
   const moveDays = outcome?.kind === "move" ? outcome.days : outcome?.kind === "error" ? outcome.days : undefined;
   const active = v.status === "booked" && !v.past;
 

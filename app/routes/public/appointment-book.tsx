@@ -179,6 +179,12 @@ export default function AppointmentBook({ loaderData, actionData }: Route.Compon
           </dt>
           <dd>
             <FieldError id="startsAt" message={errors.startsAt} />
+            {/* Booked already (the form was sent twice): the way to the booking they have. */}
+            {result?.errors.startsAt === "appointments.errors.already_booked" ? (
+              <p>
+                <Link to={publicHref(ctx, "/afspraak/zoeken")}>{t("appointments.topic.haveOne")}</Link>
+              </p>
+            ) : null}
             {when ? <strong>{when}</strong> : null}
             {!time.ok && !result ? <p className="field-error">{t(`appointments.errors.${time.error}`)}</p> : null}
             {timeTaken && !when && !pickTime ? nextList : null}

@@ -19,6 +19,7 @@ const DAYS = 3;
 
 const ERRORS: Record<string, string> = {
   full: "Dit uur is net door iemand anders genomen. Kies een ander uur.",
+  already_booked: "Deze persoon heeft online al een afspraak op dit uur.",
   past: "Dit uur is al voorbij. Kies een ander uur.",
   not_a_slot: "Op dit uur kan geen afspraak: het hulppunt is dan dicht of er is geen plan. Kies een uur uit de lijst.",
   unknown: "Dit soort afspraak bestaat niet meer. Kies een ander.",

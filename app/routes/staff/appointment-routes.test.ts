@@ -104,6 +104,16 @@ describe("public booking", () => {
     expect((noTime.data as { next: unknown[] }).next.length).toBeGreaterThan(0);
   });
 
+  it("a form sent twice (a double tap) books once; the second answer says she already has this time and where to find it", async () => {
+    const startsAt = await freeTime();
+    const fields = { type: typeId, startsAt, name: "Maria (test)", phone: "0470 55 66 77", email: "", language: "nl", note: "" };
+    const [first, second] = await Promise.all([0, 1].map(async () => run(async () => bookRoute.action(args(await pub(bookPath, fields), params)))));
+    const answers = [first, second].sort((a, b) => a.status - b.status);
+    expect(answers.map((a) => a.status)).toEqual([303, 409]);
+    expect(answers[1].data).toMatchObject({ errors: { startsAt: "appointments.errors.already_booked" }, values: { name: "Maria (test)" } });
+    expect(await db.select().from(appointments)).toHaveLength(1);
+  });
+
   it("refuses a time in the past that a form made up", async () => {
     const out = await run(async () =>
       bookRoute.action(args(await pub(bookPath, { type: typeId, startsAt: "2020-01-06T09:00:00.000Z", name: "Jan", phone: "0470 11 22 33", language: "nl" }), params)),

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "appointment_once_per_person" ON "appointments" USING btree ("slot_id","contact_key") WHERE "appointments"."channel" = 'online' AND "appointments"."status" IN ('booked', 'checked_in') AND "appointments"."contact_key" IS NOT NULL AND "appointments"."erased_at" IS NULL;
