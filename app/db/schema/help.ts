@@ -259,9 +259,15 @@ export const helpContacts = pgTable(
     remark: text("remark"),
     appointmentId: uuid("appointment_id").references(() => appointments.id, { onDelete: "set null" }),
     homeVisitId: uuid("home_visit_id").references(() => homeVisits.id, { onDelete: "set null" }),
+    /**
+     * A random key the tally form carries (one per form shown): the same form sent twice (a double tap on
+     * "Opslaan" at a busy desk) is one contact, not two, so the counts stay true.
+     */
+    submissionKey: uuid("submission_key"),
     occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    uniqueIndex("help_contact_submission").on(t.submissionKey),
     index("help_contacts_municipality_at").on(t.municipalityId, t.occurredAt),
     index("help_contacts_point_at").on(t.helpPointId, t.occurredAt),
     check("help_contact_remark_length", sql`${t.remark} IS NULL OR char_length(${t.remark}) <= 200`),

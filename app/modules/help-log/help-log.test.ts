@@ -182,6 +182,24 @@ describe("logging a help contact", () => {
   });
 });
 
+describe("the same form sent twice", () => {
+  it("is one contact: a double tap on Opslaan (also at the same moment) logs it once and answers with the same contact", async () => {
+    const now = new Date("2026-11-22T10:00:00Z");
+    const before = (await todayCounts(db, [f.digipuntKiel], now)).get(f.digipuntKiel) ?? 0;
+    const submissionKey = "6f1d3a52-0c4e-4f0e-9d5b-8a1c2e3f4a5b";
+    const twice = await Promise.all([0, 1, 2].map(() => logContact(db, f.antwerpen.id, input({ topicIds: [itsmeTopic], submissionKey }), helper, kielHelper, now)));
+    expect(twice.every((r) => r.ok)).toBe(true);
+    expect(new Set(twice.map((r) => (r.ok ? r.id : null))).size).toBe(1);
+    expect((await todayCounts(db, [f.digipuntKiel], now)).get(f.digipuntKiel)).toBe(before + 1);
+    const [contact] = twice;
+    const topicsOfIt = await db.select().from(helpContactTopics).where(eq(helpContactTopics.contactId, contact.ok ? contact.id : ""));
+    expect(topicsOfIt).toHaveLength(1);
+    // The next form has a key of its own and is a new contact.
+    await logContact(db, f.antwerpen.id, input({ submissionKey: "0b5e9c1a-7d2f-4a3b-8c6d-1e2f3a4b5c6d" }), helper, kielHelper, now);
+    expect((await todayCounts(db, [f.digipuntKiel], now)).get(f.digipuntKiel)).toBe(before + 2);
+  });
+});
+
 describe("undo the last one", () => {
   it("lets the helper who logged it undo it within ten minutes, nobody else and not later", async () => {
     const at = new Date("2026-11-23T09:00:00Z");

@@ -39,6 +39,8 @@ export const tallyInput = z.object({
     }),
   appointmentId: optionalUuid,
   homeVisitId: optionalUuid,
+  /** The form's own key: sent twice, it is one contact (see help_contacts.submission_key). */
+  submissionKey: optionalUuid,
 });
 export type TallyInput = z.output<typeof tallyInput>;
 
@@ -53,6 +55,7 @@ export const TALLY_FIELDS = [
   "remark",
   "appointmentId",
   "homeVisitId",
+  "submissionKey",
 ] as const;
 export interface TallyValues extends Record<(typeof TALLY_FIELDS)[number], string> {
   topicIds: string[];

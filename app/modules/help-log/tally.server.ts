@@ -145,9 +145,16 @@ export async function logContact(
         remark: input.remark,
         appointmentId: input.appointmentId,
         homeVisitId: input.homeVisitId,
+        submissionKey: input.submissionKey,
         occurredAt: now,
       })
+      .onConflictDoNothing({ target: helpContacts.submissionKey })
       .returning({ id: helpContacts.id });
+    if (!row) {
+      // This form was sent before (a double tap): that contact stands, nothing is added.
+      const [first] = await tx.select({ id: helpContacts.id }).from(helpContacts).where(eq(helpContacts.submissionKey, input.submissionKey!));
+      return first.id;
+    }
     if (topicIds.length) await tx.insert(helpContactTopics).values(topicIds.map((topicId) => ({ contactId: row.id, topicId })));
     if (serviceIds.length) await tx.insert(helpContactServices).values(serviceIds.map((serviceId) => ({ contactId: row.id, serviceId })));
     if (input.homeVisitId) {

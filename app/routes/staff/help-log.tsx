@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { data, Form, redirect } from "react-router";
 import { getDb } from "~/db/client.server";
 import { forbidden, readStaffForm, requireMunicipalityStaff } from "~/modules/auth/guard.server";
@@ -98,6 +99,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
           }
         : null,
     undone: url.searchParams.get("ongedaan") === "1",
+    // A fresh key for each form shown: the same form sent twice is logged once.
+    submissionKey: randomUUID(),
   };
 }
 
@@ -184,7 +187,7 @@ const MAX_POINT_CHIPS = 6;
 const NOT_ASKED: Option = { value: "", label: "Niet gevraagd" };
 
 export default function HelpLog({ loaderData, actionData }: Route.ComponentProps) {
-  const { municipality, path, points, topics, services, prefill, defaults, saved, undone } = loaderData;
+  const { municipality, path, points, topics, services, prefill, defaults, saved, undone, submissionKey } = loaderData;
   const result = actionData as ActionData | undefined;
   const errors = result?.errors ?? {};
   const hasErrors = Object.values(errors).some(Boolean);
@@ -254,6 +257,7 @@ export default function HelpLog({ loaderData, actionData }: Route.ComponentProps
         key={formKey}
       >
         <CsrfInput />
+        <input type="hidden" name="submissionKey" value={v?.submissionKey || submissionKey} />
         {prefill?.kind === "appointment" ? <input type="hidden" name="appointmentId" value={prefill.id} /> : null}
         {prefill?.kind === "home_visit" ? <input type="hidden" name="homeVisitId" value={prefill.id} /> : null}
         {points.length === 1 ? (
