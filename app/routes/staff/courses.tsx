@@ -6,6 +6,7 @@ import { listCoursesForStaff, waitingCounts } from "~/modules/learning/catalogue
 import { COURSE_LEVEL_LABELS, runPlaceLabel } from "~/modules/learning/staff-labels";
 import { dutchDateTime } from "~/modules/offer/labels";
 import { StaffErrorBoundary } from "~/ui/staff-error";
+import { DataTable, FilterLinks } from "~/ui/staff-page";
 import type { Route } from "./+types/courses";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
@@ -66,93 +67,72 @@ export default function StaffCourses({ loaderData }: Route.ComponentProps) {
           </Link>
         </p>
       ) : null}
-      <nav aria-label="Filter">
-        <ul className="filter-links">
-          <li>
-            <Link to={base} aria-current={showAll ? undefined : "page"}>
-              Lopende en komende reeksen
-            </Link>
-          </li>
-          <li>
-            <Link to={`${base}?alle=1`} aria-current={showAll ? "page" : undefined}>
-              Ook afgelopen reeksen
-            </Link>
-          </li>
-        </ul>
-      </nav>
+      <FilterLinks
+        links={[
+          { to: base, label: "Lopende en komende reeksen", current: !showAll },
+          { to: `${base}?alle=1`, label: "Ook afgelopen reeksen", current: showAll },
+        ]}
+      />
       {courses.length === 0 ? (
         <p>Er zijn nog geen cursussen.</p>
       ) : (
-        <div className="table-wrap">
-          <table className="data">
-            <caption className="visually-hidden">{`Cursussen: ${courses.length}`}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Cursus</th>
-                <th scope="col">Organisator</th>
-                <th scope="col">Reeksen</th>
-                <th scope="col">Op de site</th>
-              </tr>
-            </thead>
-            <tbody>
-              {courses.map((c) => (
-                <tr key={c.id}>
-                  <th scope="row">
-                    <Link to={`${base}/${c.id}`}>
-                      {c.title}
-                      {c.canEdit ? <span className="visually-hidden"> (bewerken)</span> : null}
-                    </Link>
-                    <br />
-                    <span className="muted">{COURSE_LEVEL_LABELS[c.level]}</span>
-                  </th>
-                  <td>{c.organizerName}</td>
-                  <td>
-                    {c.runs.length === 0 ? (
-                      <span className="muted">Geen {showAll ? "" : "lopende of komende "}reeksen</span>
-                    ) : (
-                      <ul className="run-list">
-                        {c.runs.map((r) => (
-                          <li key={r.id}>
-                            <Link to={`${base}/${c.id}/reeksen/${r.id}`}>
-                              {r.start ?? "Nog geen lessen"}
-                              <span className="visually-hidden">: inschrijvingen van {c.title}</span>
-                            </Link>{" "}
-                            · {r.place} · {r.sessions} {r.sessions === 1 ? "les" : "lessen"}
-                            <br />
-                            {r.cancelled ? (
-                              <strong className="stale">Geannuleerd</strong>
-                            ) : (
-                              <>
-                                {r.registeredCount} van {r.capacity} ingeschreven ·{" "}
-                                {r.freePlaces > 0 ? `${r.freePlaces} vrij` : <strong>volzet</strong>}
-                                {r.waiting > 0 ? ` · ${r.waiting} op de wachtlijst` : null}
-                                {r.finished ? <span className="muted"> · afgelopen</span> : null}
-                              </>
-                            )}
-                          </li>
-                        ))}
-                      </ul>
-                    )}
-                    {c.hiddenRuns > 0 ? (
-                      <span className="muted">
-                        {c.hiddenRuns} afgelopen {c.hiddenRuns === 1 ? "reeks" : "reeksen"} verborgen
-                      </span>
-                    ) : null}
-                  </td>
-                  <td>
-                    {c.published ? (
-                      <a href={`/${municipality.slug}/nl/cursussen/${c.id}`}>
-                        Ja, bekijk<span className="visually-hidden"> {c.title} op de publieke site</span>
-                      </a>
-                    ) : (
-                      "Nee"
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption={`Cursussen: ${courses.length}`} columns={["Cursus", "Organisator", "Reeksen", "Op de site"]}>
+          {courses.map((c) => (
+            <tr key={c.id}>
+              <th scope="row">
+                <Link to={`${base}/${c.id}`}>
+                  {c.title}
+                  {c.canEdit ? <span className="visually-hidden"> (bewerken)</span> : null}
+                </Link>
+                <br />
+                <span className="muted">{COURSE_LEVEL_LABELS[c.level]}</span>
+              </th>
+              <td>{c.organizerName}</td>
+              <td>
+                {c.runs.length === 0 ? (
+                  <span className="muted">Geen {showAll ? "" : "lopende of komende "}reeksen</span>
+                ) : (
+                  <ul className="run-list">
+                    {c.runs.map((r) => (
+                      <li key={r.id}>
+                        <Link to={`${base}/${c.id}/reeksen/${r.id}`}>
+                          {r.start ?? "Nog geen lessen"}
+                          <span className="visually-hidden">: inschrijvingen van {c.title}</span>
+                        </Link>{" "}
+                        · {r.place} · {r.sessions} {r.sessions === 1 ? "les" : "lessen"}
+                        <br />
+                        {r.cancelled ? (
+                          <strong className="stale">Geannuleerd</strong>
+                        ) : (
+                          <>
+                            {r.registeredCount} van {r.capacity} ingeschreven ·{" "}
+                            {r.freePlaces > 0 ? `${r.freePlaces} vrij` : <strong>volzet</strong>}
+                            {r.waiting > 0 ? ` · ${r.waiting} op de wachtlijst` : null}
+                            {r.finished ? <span className="muted"> · afgelopen</span> : null}
+                          </>
+                        )}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+                {c.hiddenRuns > 0 ? (
+                  <span className="muted">
+                    {c.hiddenRuns} afgelopen {c.hiddenRuns === 1 ? "reeks" : "reeksen"} verborgen
+                  </span>
+                ) : null}
+              </td>
+              <td>
+                {c.published ? (
+                  <a href={`/${municipality.slug}/nl/cursussen/${c.id}`}>
+                    Ja, bekijk<span className="visually-hidden"> {c.title} op de publieke site</span>
+                  </a>
+                ) : (
+                  "Nee"
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </>
   );

@@ -11,9 +11,10 @@ import { listCriteria } from "~/modules/devices/settings.server";
 import { addDaysTo, brusselsDate } from "~/modules/finder/opening-hours";
 import { dutchDateTime } from "~/modules/offer/labels";
 import { CheckboxGroup, dutchLongDate } from "~/ui/device-lending";
-import { ErrorSummary, SelectField, TextArea, TextField, type FieldErrors } from "~/ui/form";
+import { SelectField, TextArea, TextField, type FieldErrors } from "~/ui/form";
 import styles from "~/ui/course-run.css?url";
 import { StaffErrorBoundary } from "~/ui/staff-error";
+import { IntentForm, StaffPageHead, StaffSection } from "~/ui/staff-page";
 import type { Route } from "./+types/device-application";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: styles }];
@@ -127,7 +128,6 @@ export default function DeviceApplication({ loaderData, actionData }: Route.Comp
   const { municipality, path, saved, lends, canReserve, deviceOptions, criteria, app, today, pickUpUntil } = loaderData;
   const result = actionData as ActionData | undefined;
   const errors = result?.errors ?? {};
-  const hasErrors = Object.values(errors).some(Boolean);
   const decideErrors = result?.form === "decide" ? errors : {};
   const declineErrors = result?.form === "decline" ? errors : {};
   const reserveErrors = result?.form === "reserve" ? errors : {};
@@ -138,17 +138,7 @@ export default function DeviceApplication({ loaderData, actionData }: Route.Comp
   const undecided = app.status === "submitted" || app.status === "waiting";
   return (
     <>
-      <title>{`${hasErrors ? "Fout: " : ""}${heading} — ${municipality.name} — Digibrug beheer`}</title>
-      <p>
-        <Link to={`/beheer/${municipality.slug}/uitlenen/aanvragen`}>Terug naar de aanvragen</Link>
-      </p>
-      <h1>{heading}</h1>
-      {saved && !hasErrors ? (
-        <div className="success" role="status">
-          <p>{saved}</p>
-        </div>
-      ) : null}
-      <ErrorSummary errors={errors} />
+      <StaffPageHead municipalityName={municipality.name} heading={heading} back={{ to: `/beheer/${municipality.slug}/uitlenen/aanvragen`, label: "Terug naar de aanvragen" }} saved={saved} errors={errors} />
       <div className={`status-panel is-${app.status === "declined" ? "declined" : app.status === "approved" || app.status === "fulfilled" ? "planned" : "new"}`}>
         <p>
           <strong>Stand: {app.statusLabel}</strong>
@@ -225,8 +215,7 @@ export default function DeviceApplication({ loaderData, actionData }: Route.Comp
       ) : null}
 
       {lends && undecided ? (
-        <section className="staff-section" aria-labelledby="decide-title">
-          <h2 id="decide-title">Beslissen</h2>
+        <StaffSection id="decide" title="Beslissen">
           <Form method="post" action={path} noValidate id="decide-form" tabIndex={-1}>
             <CsrfInput />
             {decideErrors["decide-form"] ? <p className="field-error" id="decide-form-error">{decideErrors["decide-form"]}</p> : null}
@@ -256,19 +245,16 @@ export default function DeviceApplication({ loaderData, actionData }: Route.Comp
               ) : null}
             </div>
           </Form>
-        </section>
+        </StaffSection>
       ) : null}
 
       {lends && canReserve ? (
-        <section className="staff-section" aria-labelledby="reserve-title">
-          <h2 id="reserve-title">Toestel reserveren</h2>
+        <StaffSection id="reserve" title="Toestel reserveren">
           <p className="hint">De bewoner krijgt een bericht: waar en wanneer het toestel klaarligt.</p>
           {options.length === 0 ? (
             <p>Er is nu geen toestel van deze soort klaar om uit te lenen. Zet de aanvraag op de wachtlijst of kom later terug.</p>
           ) : (
-            <Form method="post" action={path} noValidate>
-              <CsrfInput />
-              <input type="hidden" name="intent" value="reserve" />
+            <IntentForm path={path} intent="reserve">
               {result?.alternatives?.length ? <p className="notice">Deze toestellen zijn in die periode wel vrij: {result.alternatives.map((a) => a.label).join("; ")}.</p> : null}
               <SelectField id="deviceId" label="Toestel" value={reserveValues?.deviceId ?? ""} error={reserveErrors.deviceId} empty="Kies een toestel" options={options.map((d) => ({ value: d.id, label: d.label }))} />
               <div className="hours-row">
@@ -278,17 +264,14 @@ export default function DeviceApplication({ loaderData, actionData }: Route.Comp
               <button type="submit" className="button">
                 Reserveren
               </button>
-            </Form>
+            </IntentForm>
           )}
-        </section>
+        </StaffSection>
       ) : null}
 
       {lends && (undecided || (app.status === "approved" && app.loans.every((l) => l.status === LOAN_STATUS_LABELS.cancelled))) ? (
-        <section className="staff-section" aria-labelledby="decline-title">
-          <h2 id="decline-title">Weigeren</h2>
-          <Form method="post" action={path} noValidate>
-            <CsrfInput />
-            <input type="hidden" name="intent" value="decline" />
+        <StaffSection id="decline" title="Weigeren">
+          <IntentForm path={path} intent="decline">
             <TextArea
               id="declineReason"
               label="Waarom kan de bewoner geen toestel lenen?"
@@ -299,8 +282,8 @@ export default function DeviceApplication({ loaderData, actionData }: Route.Comp
             <button type="submit" className="button button-secondary">
               Aanvraag weigeren
             </button>
-          </Form>
-        </section>
+          </IntentForm>
+        </StaffSection>
       ) : null}
     </>
   );

@@ -6,6 +6,7 @@ import { listApplications } from "~/modules/devices/applications.server";
 import { APPLICATION_STATUS_LABELS, KIND_LABELS, type ApplicationStatus } from "~/modules/devices/lending-labels";
 import { dutchDate } from "~/modules/offer/labels";
 import { StaffErrorBoundary } from "~/ui/staff-error";
+import { DataTable, FilterLinks } from "~/ui/staff-page";
 import type { Route } from "./+types/device-applications";
 
 const FILTERS: { value: ApplicationStatus | null; label: string }[] = [
@@ -66,51 +67,29 @@ export default function DeviceApplications({ loaderData }: Route.ComponentProps)
           </>
         ) : null}
       </p>
-      <nav aria-label="Filter">
-        <ul className="filter-links">
-          {FILTERS.map((f) => (
-            <li key={f.label}>
-              <Link to={`${base}?status=${f.value ?? "alle"}`} aria-current={status === f.value ? "page" : undefined}>
-                {f.label}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <FilterLinks links={FILTERS.map((f) => ({ to: `${base}?status=${f.value ?? "alle"}`, label: f.label, current: status === f.value }))} />
       {applications.length === 0 ? (
         <p>Er zijn geen aanvragen in deze lijst.</p>
       ) : (
-        <div className="table-wrap">
-          <table className="data wide-table">
-            <caption className="visually-hidden">{`Aanvragen: ${filterLabel.toLowerCase()}, ${applications.length}`}</caption>
-            <thead>
-              <tr>
-                {status === "waiting" ? <th scope="col">Plaats</th> : null}
-                <th scope="col">Bewoner</th>
-                <th scope="col">Code</th>
-                <th scope="col">Wat</th>
-                <th scope="col">Ontvangen</th>
-                <th scope="col">Via</th>
-                <th scope="col">Stand</th>
-              </tr>
-            </thead>
-            <tbody>
-              {applications.map((a) => (
-                <tr key={a.id}>
-                  {status === "waiting" ? <td>{a.position}</td> : null}
-                  <th scope="row">
-                    <Link to={`${base}/${a.id}`}>{a.name}</Link>
-                  </th>
-                  <td className="code-inline">{a.code}</td>
-                  <td>{a.kinds}</td>
-                  <td>{a.received}</td>
-                  <td>{[a.helpPoint, a.referral ? "doorverwezen" : null].filter(Boolean).join(", ") || "—"}</td>
-                  <td>{a.status}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          wide
+          caption={`Aanvragen: ${filterLabel.toLowerCase()}, ${applications.length}`}
+          columns={[...(status === "waiting" ? ["Plaats"] : []), "Bewoner", "Code", "Wat", "Ontvangen", "Via", "Stand"]}
+        >
+          {applications.map((a) => (
+            <tr key={a.id}>
+              {status === "waiting" ? <td>{a.position}</td> : null}
+              <th scope="row">
+                <Link to={`${base}/${a.id}`}>{a.name}</Link>
+              </th>
+              <td className="code-inline">{a.code}</td>
+              <td>{a.kinds}</td>
+              <td>{a.received}</td>
+              <td>{[a.helpPoint, a.referral ? "doorverwezen" : null].filter(Boolean).join(", ") || "—"}</td>
+              <td>{a.status}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </>
   );

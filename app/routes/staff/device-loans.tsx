@@ -6,8 +6,9 @@ import { listLoans, returnDevice, type LoanFilter } from "~/modules/devices/lend
 import { CONDITION_LABELS, KIND_LABELS, LOAN_STATUS_LABELS, type Condition } from "~/modules/devices/lending-labels";
 import { brusselsDate } from "~/modules/finder/opening-hours";
 import { dutchLongDate } from "~/ui/device-lending";
-import { ErrorSummary, SelectField, TextField, type FieldErrors } from "~/ui/form";
+import { ErrorSummary, SavedNotice, SelectField, TextField, type FieldErrors } from "~/ui/form";
 import { StaffErrorBoundary } from "~/ui/staff-error";
+import { DataTable, FilterLinks, staffTitle } from "~/ui/staff-page";
 import type { Route } from "./+types/device-loans";
 
 const FILTERS: { value: LoanFilter; label: string }[] = [
@@ -62,17 +63,13 @@ export default function DeviceLoans({ loaderData, actionData }: Route.ComponentP
   const label = FILTERS.find((f) => f.value === filter)!.label;
   return (
     <>
-      <title>{`${hasErrors ? "Fout: " : ""}Uitleningen: ${label.toLowerCase()} — ${municipality.name} — Digibrug beheer`}</title>
+      <title>{staffTitle(`Uitleningen: ${label.toLowerCase()}`, municipality.name, hasErrors)}</title>
       <h1>Uitleningen</h1>
       <p className="actions">
         <Link to={`/beheer/${municipality.slug}/uitlenen/aanvragen`}>Aanvragen</Link>
         <Link to={`/beheer/${municipality.slug}/uitlenen/te-laat`}>Te laat</Link>
       </p>
-      {saved && !hasErrors ? (
-        <div className="success" role="status">
-          <p>{saved}</p>
-        </div>
-      ) : null}
+      <SavedNotice message={hasErrors ? null : saved} />
       <ErrorSummary errors={errors} />
       <section aria-labelledby="return-title" className="finder-form">
         <h2 id="return-title">Toestel terugnemen</h2>
@@ -94,48 +91,25 @@ export default function DeviceLoans({ loaderData, actionData }: Route.ComponentP
           </div>
         </Form>
       </section>
-      <nav aria-label="Filter">
-        <ul className="filter-links">
-          {FILTERS.map((f) => (
-            <li key={f.value}>
-              <Link to={`${base}?toon=${f.value}`} aria-current={filter === f.value ? "page" : undefined}>
-                {f.label}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <FilterLinks links={FILTERS.map((f) => ({ to: `${base}?toon=${f.value}`, label: f.label, current: filter === f.value }))} />
       {loans.length === 0 ? (
         <p>Er zijn geen uitleningen in deze lijst.</p>
       ) : (
-        <div className="table-wrap">
-          <table className="data">
-            <caption className="visually-hidden">{`Uitleningen: ${label.toLowerCase()}, ${loans.length}`}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Toestel</th>
-                <th scope="col">Bewoner</th>
-                <th scope="col">Periode</th>
-                <th scope="col">Stand</th>
-              </tr>
-            </thead>
-            <tbody>
-              {loans.map((l) => (
-                <tr key={l.id}>
-                  <th scope="row" className="asset-tag-cell">
-                    <Link to={`${base}/${l.id}`}>{l.assetTag}</Link> <span className="muted">{l.kind}</span>
-                  </th>
-                  <td>{l.name}</td>
-                  <td>
-                    {l.period}
-                    {l.extensions ? <span className="muted"> ({l.extensions}× verlengd)</span> : null}
-                  </td>
-                  <td>{l.overdue ? <strong className="stale">Te laat</strong> : l.status}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption={`Uitleningen: ${label.toLowerCase()}, ${loans.length}`} columns={["Toestel", "Bewoner", "Periode", "Stand"]}>
+          {loans.map((l) => (
+            <tr key={l.id}>
+              <th scope="row" className="asset-tag-cell">
+                <Link to={`${base}/${l.id}`}>{l.assetTag}</Link> <span className="muted">{l.kind}</span>
+              </th>
+              <td>{l.name}</td>
+              <td>
+                {l.period}
+                {l.extensions ? <span className="muted"> ({l.extensions}× verlengd)</span> : null}
+              </td>
+              <td>{l.overdue ? <strong className="stale">Te laat</strong> : l.status}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </>
   );

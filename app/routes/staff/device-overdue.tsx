@@ -7,6 +7,7 @@ import { brusselsDate } from "~/modules/finder/opening-hours";
 import { dutchDateTime } from "~/modules/offer/labels";
 import { dutchLongDate } from "~/ui/device-lending";
 import { StaffErrorBoundary } from "~/ui/staff-error";
+import { DataTable, telHref } from "~/ui/staff-page";
 import type { Route } from "./+types/device-overdue";
 
 const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
@@ -48,43 +49,30 @@ export default function DeviceOverdue({ loaderData }: Route.ComponentProps) {
       {loans.length === 0 ? (
         <p>Er zijn geen toestellen te laat.</p>
       ) : (
-        <div className="table-wrap">
-          <table className="data">
-            <caption className="visually-hidden">{`Te laat: ${loans.length} toestellen`}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Toestel</th>
-                <th scope="col">Bewoner</th>
-                <th scope="col">Moest terug</th>
-                <th scope="col">Laatste contact</th>
-              </tr>
-            </thead>
-            <tbody>
-              {loans.map((l) => (
-                <tr key={l.id}>
-                  <th scope="row" className="asset-tag-cell">
-                    <Link to={`${base}/${l.id}`}>{l.assetTag}</Link> <span className="muted">{l.kind}</span>
-                  </th>
-                  <td>
-                    {l.name}
-                    {l.phone ? (
-                      <>
-                        <br />
-                        <a href={`tel:${l.phone.replace(/[^+0-9]/g, "")}`}>{l.phone}</a>
-                      </>
-                    ) : null}
-                  </td>
-                  <td>
-                    {l.due}
+        <DataTable caption={`Te laat: ${loans.length} toestellen`} columns={["Toestel", "Bewoner", "Moest terug", "Laatste contact"]}>
+          {loans.map((l) => (
+            <tr key={l.id}>
+              <th scope="row" className="asset-tag-cell">
+                <Link to={`${base}/${l.id}`}>{l.assetTag}</Link> <span className="muted">{l.kind}</span>
+              </th>
+              <td>
+                {l.name}
+                {l.phone ? (
+                  <>
                     <br />
-                    <strong className="stale">{l.late === 1 ? "1 dag te laat" : `${l.late} dagen te laat`}</strong>
-                  </td>
-                  <td>{l.lastContact ? `${l.lastContact} (${l.contacts} in totaal)` : "Nog geen contact"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+                    <a href={telHref(l.phone)}>{l.phone}</a>
+                  </>
+                ) : null}
+              </td>
+              <td>
+                {l.due}
+                <br />
+                <strong className="stale">{l.late === 1 ? "1 dag te laat" : `${l.late} dagen te laat`}</strong>
+              </td>
+              <td>{l.lastContact ? `${l.lastContact} (${l.contacts} in totaal)` : "Nog geen contact"}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </>
   );

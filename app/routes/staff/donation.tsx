@@ -1,7 +1,6 @@
-import { data, Form, Link, redirect } from "react-router";
+import { data, Link, redirect } from "react-router";
 import { getDb } from "~/db/client.server";
 import { readStaffForm, requireMunicipalityStaff } from "~/modules/auth/guard.server";
-import { CsrfInput } from "~/modules/auth/staff-context";
 import {
   DONATION_STATUS_LABELS,
   EMPTY_INTAKE_ROW,
@@ -16,10 +15,11 @@ import { locationOptions, readyDevices, wipeDevices } from "~/modules/devices/in
 import { DEVICE_STATUS_LABELS } from "~/modules/devices/lifecycle.server";
 import { dutchDate, dutchDateTime } from "~/modules/offer/labels";
 import { appBaseUrl } from "~/modules/shared/secrets.server";
-import { describedBy, ErrorSummary, FieldError, type FieldErrors, SelectField, TextField } from "~/ui/form";
+import { describedBy, FieldError, type FieldErrors, SelectField, TextField } from "~/ui/form";
 import { IntakeRowFields } from "~/ui/intake-rows";
 import styles from "~/ui/device-bank.css?url";
 import { StaffErrorBoundary } from "~/ui/staff-error";
+import { DataTable, IntentForm, StaffPageHead, StaffSection, telHref } from "~/ui/staff-page";
 import type { Route } from "./+types/donation";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: styles }];
@@ -143,7 +143,6 @@ export default function Donation({ loaderData, actionData }: Route.ComponentProp
   const { municipality, path, saved, rows, locations, impact, donation: d, devices } = loaderData;
   const result = actionData as ActionData | undefined;
   const errors = result?.errors ?? {};
-  const hasErrors = Object.values(errors).some(Boolean);
   const intake = result?.form === "intake" ? result : null;
   const wipe = result?.form === "wipe" ? result : null;
   const intakeRows: IntakeRowValues[] = intake?.rows ?? Array.from({ length: rows }, () => ({ ...EMPTY_INTAKE_ROW }));
@@ -152,17 +151,7 @@ export default function Donation({ loaderData, actionData }: Route.ComponentProp
   const heading = `Schenking van ${d.donor}`;
   return (
     <>
-      <title>{`${hasErrors ? "Fout: " : ""}${heading} — ${municipality.name} — Digibrug beheer`}</title>
-      <p>
-        <Link to={`/beheer/${municipality.slug}/schenkingen`}>Terug naar de schenkingen</Link>
-      </p>
-      <h1>{heading}</h1>
-      {saved && !hasErrors ? (
-        <div className="success" role="status">
-          <p>{saved}</p>
-        </div>
-      ) : null}
-      <ErrorSummary errors={errors} />
+      <StaffPageHead municipalityName={municipality.name} heading={heading} back={{ to: `/beheer/${municipality.slug}/schenkingen`, label: "Terug naar de schenkingen" }} saved={saved} errors={errors} />
 
       <dl className="facts">
         <div>
@@ -202,7 +191,7 @@ export default function Donation({ loaderData, actionData }: Route.ComponentProp
             {d.contactPhone ? (
               <>
                 <br />
-                <a href={`tel:${d.contactPhone.replace(/[^+0-9]/g, "")}`}>{d.contactPhone}</a>
+                <a href={telHref(d.contactPhone)}>{d.contactPhone}</a>
               </>
             ) : null}
           </dd>
@@ -242,18 +231,15 @@ export default function Donation({ loaderData, actionData }: Route.ComponentProp
           ))}
         </dl>
         {d.contactEmail ? (
-          <Form method="post" action={path}>
-            <CsrfInput />
-            <input type="hidden" name="intent" value="resend" />
+          <IntentForm path={path} intent="resend">
             <button type="submit" className="button button-secondary">
               Nieuwe link naar de schenker sturen
             </button>
-          </Form>
+          </IntentForm>
         ) : null}
       </section>
 
-      <section className="staff-section" aria-labelledby="devices-title">
-        <h2 id="devices-title">Geregistreerde toestellen ({devices.length})</h2>
+      <StaffSection id="devices" title={`Geregistreerde toestellen (${devices.length})`}>
         {devices.length === 0 ? (
           <p>Nog geen toestellen geregistreerd.</p>
         ) : (
@@ -261,44 +247,27 @@ export default function Donation({ loaderData, actionData }: Route.ComponentProp
             <p>
               <Link to={`${path}/etiketten`}>Etiketten afdrukken ({devices.length})</Link>
             </p>
-            <div className="table-wrap">
-              <table className="data wide-table">
-                <caption className="visually-hidden">Toestellen van deze schenking</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Nummer</th>
-                    <th scope="col">Soort</th>
-                    <th scope="col">Merk en model</th>
-                    <th scope="col">Serienummer</th>
-                    <th scope="col">Stand</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {devices.map((x) => (
-                    <tr key={x.id}>
-                      <th scope="row">
-                        <Link to={`/beheer/${municipality.slug}/toestellen/${x.id}`}>{x.assetTag}</Link>
-                      </th>
-                      <td>{x.kind}</td>
-                      <td>{x.model}</td>
-                      <td>{x.serial}</td>
-                      <td>{x.status}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable wide caption="Toestellen van deze schenking" columns={["Nummer", "Soort", "Merk en model", "Serienummer", "Stand"]}>
+              {devices.map((x) => (
+                <tr key={x.id}>
+                  <th scope="row">
+                    <Link to={`/beheer/${municipality.slug}/toestellen/${x.id}`}>{x.assetTag}</Link>
+                  </th>
+                  <td>{x.kind}</td>
+                  <td>{x.model}</td>
+                  <td>{x.serial}</td>
+                  <td>{x.status}</td>
+                </tr>
+              ))}
+            </DataTable>
           </>
         )}
-      </section>
+      </StaffSection>
 
       {toWipe.length > 0 ? (
-        <section className="staff-section" aria-labelledby="wipe-title">
-          <h2 id="wipe-title">Deze toestellen wissen</h2>
+        <StaffSection id="wipe" title="Deze toestellen wissen">
           <p className="hint">Vink de toestellen aan die gewist zijn. Vul per toestel de referentie van het wisrapport in, of één certificaatnummer voor de hele reeks.</p>
-          <Form method="post" action={path} noValidate>
-            <CsrfInput />
-            <input type="hidden" name="intent" value="wipe" />
+          <IntentForm path={path} intent="wipe">
             <TextField id="wipeMethod" label="Wismethode (voor alle gekozen toestellen)" hint="Bijvoorbeeld Blancco, DBAN 3-pass, fabrieksreset met versleuteling" value={wipe?.method ?? ""} error={errors.wipeMethod} />
             <TextField id="batchCertificate" label="Certificaatnummer voor de hele reeks (niet verplicht)" value={wipe?.batchCertificate ?? ""} error={errors.batchCertificate} />
             <fieldset className="field" id="devices" tabIndex={-1}>
@@ -336,16 +305,13 @@ export default function Donation({ loaderData, actionData }: Route.ComponentProp
             <button type="submit" className="button">
               Gekozen toestellen zijn gewist
             </button>
-          </Form>
-        </section>
+          </IntentForm>
+        </StaffSection>
       ) : null}
 
       {wiped.length > 0 ? (
-        <section className="staff-section" aria-labelledby="ready-title">
-          <h2 id="ready-title">Klaar om uit te lenen</h2>
-          <Form method="post" action={path} noValidate>
-            <CsrfInput />
-            <input type="hidden" name="intent" value="ready" />
+        <StaffSection id="ready" title="Klaar om uit te lenen">
+          <IntentForm path={path} intent="ready">
             <fieldset className="field" id="ready" tabIndex={-1}>
               <legend>Welke gewiste toestellen zijn gecontroleerd en klaar?</legend>
               <FieldError id="ready" message={result?.form === "ready" ? Object.values(errors).find(Boolean) : undefined} />
@@ -363,20 +329,17 @@ export default function Donation({ loaderData, actionData }: Route.ComponentProp
             <button type="submit" className="button">
               Gekozen toestellen zijn klaar
             </button>
-          </Form>
-        </section>
+          </IntentForm>
+        </StaffSection>
       ) : null}
 
       {d.status !== "cancelled" ? (
-        <section className="staff-section" aria-labelledby="intake-title">
-          <h2 id="intake-title">Toestellen registreren</h2>
+        <StaffSection id="intake" title="Toestellen registreren">
           <p className="hint">
             Vul een rij in per toestel dat binnen is. Lege rijen tellen niet mee. Elk toestel krijgt automatisch een nummer. Meer rijen nodig?{" "}
             <Link to={`${path}?rijen=${Math.min(rows + 10, MAX_ROWS)}#intake-title`}>Toon {Math.min(rows + 10, MAX_ROWS)} rijen</Link>.
           </p>
-          <Form method="post" action={path} noValidate>
-            <CsrfInput />
-            <input type="hidden" name="intent" value="intake" />
+          <IntentForm path={path} intent="intake">
             <FieldError id="form" message={intake ? errors.form : undefined} />
             <SelectField
               id="homeHelpPointId"
@@ -392,21 +355,18 @@ export default function Donation({ loaderData, actionData }: Route.ComponentProp
             <button type="submit" className="button">
               Toestellen registreren
             </button>
-          </Form>
-        </section>
+          </IntentForm>
+        </StaffSection>
       ) : null}
 
       {d.status === "pledged" ? (
-        <section className="staff-section" aria-labelledby="cancel-title">
-          <h2 id="cancel-title">Schenking gaat niet door</h2>
-          <Form method="post" action={path}>
-            <CsrfInput />
-            <input type="hidden" name="intent" value="cancel" />
+        <StaffSection id="cancel" title="Schenking gaat niet door">
+          <IntentForm path={path} intent="cancel">
             <button type="submit" className="button button-secondary">
               Schenking annuleren
             </button>
-          </Form>
-        </section>
+          </IntentForm>
+        </StaffSection>
       ) : null}
     </>
   );

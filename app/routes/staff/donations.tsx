@@ -5,6 +5,7 @@ import { DONATION_STATUS_LABELS, pledgedText } from "~/modules/devices/donation-
 import { listDonations } from "~/modules/devices/donations.server";
 import { dutchDate } from "~/modules/offer/labels";
 import { StaffErrorBoundary } from "~/ui/staff-error";
+import { DataTable } from "~/ui/staff-page";
 import type { Route } from "./+types/donations";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
@@ -44,35 +45,20 @@ export default function Donations({ loaderData }: Route.ComponentProps) {
       {donations.length === 0 ? (
         <p>Er zijn nog geen schenkingen.</p>
       ) : (
-        <div className="table-wrap">
-          <table className="data wide-table">
-            <caption className="visually-hidden">Schenkingen: {donations.length}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Schenker</th>
-                <th scope="col">Beloofd</th>
-                <th scope="col">Geregistreerd</th>
-                <th scope="col">Ophalen vanaf</th>
-                <th scope="col">Stand</th>
-                <th scope="col">Gemeld op</th>
-              </tr>
-            </thead>
-            <tbody>
-              {donations.map((d) => (
-                <tr key={d.id}>
-                  <th scope="row">
-                    <Link to={`${base}/${d.id}`}>{d.donor}</Link>
-                  </th>
-                  <td>{d.pledged}</td>
-                  <td>{d.devices}</td>
-                  <td>{d.pickup}</td>
-                  <td>{d.status}</td>
-                  <td>{d.created}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable wide caption={`Schenkingen: ${donations.length}`} columns={["Schenker", "Beloofd", "Geregistreerd", "Ophalen vanaf", "Stand", "Gemeld op"]}>
+          {donations.map((d) => (
+            <tr key={d.id}>
+              <th scope="row">
+                <Link to={`${base}/${d.id}`}>{d.donor}</Link>
+              </th>
+              <td>{d.pledged}</td>
+              <td>{d.devices}</td>
+              <td>{d.pickup}</td>
+              <td>{d.status}</td>
+              <td>{d.created}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </>
   );

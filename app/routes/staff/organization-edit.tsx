@@ -1,7 +1,6 @@
-import { data, Form, Link, redirect } from "react-router";
+import { data, Link, redirect } from "react-router";
 import { getDb } from "~/db/client.server";
 import { readStaffForm, requireMunicipalityStaff, requirePermission } from "~/modules/auth/guard.server";
-import { CsrfInput } from "~/modules/auth/staff-context";
 import { InputError } from "~/modules/offer/errors";
 import { HELP_POINT_TYPE_LABELS, ORGANIZATION_TYPE_LABELS } from "~/modules/offer/labels";
 import {
@@ -13,8 +12,9 @@ import {
 } from "~/modules/offer/organizations.server";
 import { fieldErrors, organizationInput, ORGANIZATION_TYPES } from "~/modules/offer/schema";
 import { listOrganizationServices } from "~/modules/offer/services.server";
-import { describedBy, ErrorSummary, FieldError, type FieldErrors, TextField } from "~/ui/form";
+import { type FieldErrors, SelectField, TextArea, TextField } from "~/ui/form";
 import { StaffErrorBoundary } from "~/ui/staff-error";
+import { IntentForm, StaffPageHead, StaffSection } from "~/ui/staff-page";
 import type { Route } from "./+types/organization-edit";
 
 const MESSAGES: Record<string, string> = {
@@ -103,62 +103,33 @@ export default function OrganizationEdit({ loaderData, actionData }: Route.Compo
   const { municipality, organization, points, services, path } = loaderData;
   const result = actionData as ActionResult | undefined;
   const errors: FieldErrors = result?.errors ?? {};
-  const hasErrors = Object.values(errors).some(Boolean);
   const values = result?.values ?? loaderData.values;
   const heading = organization ? organization.name : "Nieuwe organisatie";
   return (
     <>
-      <title>{`${hasErrors ? "Fout: " : ""}${heading} — ${municipality.name} — Digibrug beheer`}</title>
-      <p>
-        <Link to={`/beheer/${municipality.slug}/organisaties`}>Terug naar de organisaties</Link>
-      </p>
-      <h1>{heading}</h1>
-      {loaderData.message && !hasErrors ? (
-        <div className="success" role="status">
-          <p>{loaderData.message}</p>
-        </div>
-      ) : null}
-      <ErrorSummary errors={errors} />
-      <Form method="post" action={path} noValidate key={organization?.updatedAt ?? "new"}>
-        <CsrfInput />
-        <input type="hidden" name="intent" value="save" />
+      <StaffPageHead municipalityName={municipality.name} heading={heading} back={{ to: `/beheer/${municipality.slug}/organisaties`, label: "Terug naar de organisaties" }} saved={loaderData.message} errors={errors} />
+      <IntentForm path={path} intent="save" key={organization?.updatedAt ?? "new"}>
         <TextField id="name" label="Naam" value={values.name} error={errors.name} />
-        <div className="field">
-          <label htmlFor="type">Soort organisatie</label>
-          <FieldError id="type" message={errors.type} />
-          <select id="type" name="type" defaultValue={values.type} aria-invalid={errors.type ? true : undefined} aria-describedby={describedBy("type", { error: errors.type })}>
-            {organization ? null : <option value="">Kies een soort</option>}
-            {ORGANIZATION_TYPES.map((t) => (
-              <option key={t} value={t}>
-                {ORGANIZATION_TYPE_LABELS[t]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="description">Beschrijving (in het Nederlands, niet verplicht)</label>
-          <FieldError id="description" message={errors.description} />
-          <textarea
-            id="description"
-            name="description"
-            rows={4}
-            defaultValue={values.description}
-            aria-invalid={errors.description ? true : undefined}
-            aria-describedby={describedBy("description", { error: errors.description })}
-          />
-        </div>
+        <SelectField
+          id="type"
+          label="Soort organisatie"
+          value={values.type}
+          error={errors.type}
+          empty={organization ? undefined : "Kies een soort"}
+          options={ORGANIZATION_TYPES.map((t) => ({ value: t, label: ORGANIZATION_TYPE_LABELS[t] }))}
+        />
+        <TextArea id="description" label="Beschrijving (in het Nederlands, niet verplicht)" value={values.description} error={errors.description} />
         <TextField id="website" label="Website (niet verplicht)" type="url" hint="Begint met https://" value={values.website} error={errors.website} />
         <TextField id="email" label="E-mailadres (niet verplicht)" type="email" value={values.email} error={errors.email} />
         <TextField id="phone" label="Telefoon (niet verplicht)" type="tel" hint="Bijvoorbeeld 03 22 11 333." value={values.phone} error={errors.phone} />
         <button type="submit" className="button">
           {organization ? "Gegevens opslaan" : "Organisatie aanmaken"}
         </button>
-      </Form>
+      </IntentForm>
 
       {organization ? (
         <>
-          <section aria-labelledby="points-title" className="staff-section">
-            <h2 id="points-title">Hulppunten van deze organisatie</h2>
+          <StaffSection id="points" title="Hulppunten van deze organisatie">
             {points.length === 0 ? (
               <p>Deze organisatie heeft nog geen hulppunten.</p>
             ) : (
@@ -170,7 +141,7 @@ export default function OrganizationEdit({ loaderData, actionData }: Route.Compo
                 ))}
               </ul>
             )}
-          </section>
+          </StaffSection>
           <section aria-labelledby="services-title">
             <h2 id="services-title">Diensten van deze organisatie</h2>
             {services.length === 0 ? (

@@ -5,6 +5,7 @@ import { can } from "~/modules/auth/permissions";
 import { ORGANIZATION_TYPE_LABELS } from "~/modules/offer/labels";
 import { listOrganizations } from "~/modules/offer/organizations.server";
 import { StaffErrorBoundary } from "~/ui/staff-error";
+import { DataTable, telHref } from "~/ui/staff-page";
 import type { Route } from "./+types/organizations";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
@@ -38,39 +39,25 @@ export default function Organizations({ loaderData }: Route.ComponentProps) {
       {organizations.length === 0 ? (
         <p>Er zijn nog geen organisaties.</p>
       ) : (
-        <div className="table-wrap">
-          <table className="data wide-table">
-            <caption className="visually-hidden">{`Organisaties: ${organizations.length}`}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Naam</th>
-                <th scope="col">Soort</th>
-                <th scope="col">Hulppunten</th>
-                <th scope="col">Telefoon</th>
-                <th scope="col">Website</th>
-              </tr>
-            </thead>
-            <tbody>
-              {organizations.map((o) => (
-                <tr key={o.id}>
-                  <th scope="row">{o.canEdit ? <Link to={`${base}/${o.id}`}>{o.name}</Link> : o.name}</th>
-                  <td>{ORGANIZATION_TYPE_LABELS[o.type]}</td>
-                  <td>{o.helpPointCount}</td>
-                  <td>{o.phone ?? "—"}</td>
-                  <td>
-                    {o.website ? (
-                      <a href={o.website} rel="noopener noreferrer">
-                        {o.website.replace(/^https?:\/\//, "")}
-                      </a>
-                    ) : (
-                      "—"
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable wide caption={`Organisaties: ${organizations.length}`} columns={["Naam", "Soort", "Hulppunten", "Telefoon", "Website"]}>
+          {organizations.map((o) => (
+            <tr key={o.id}>
+              <th scope="row">{o.canEdit ? <Link to={`${base}/${o.id}`}>{o.name}</Link> : o.name}</th>
+              <td>{ORGANIZATION_TYPE_LABELS[o.type]}</td>
+              <td>{o.helpPointCount}</td>
+              <td>{o.phone ? <a href={telHref(o.phone)}>{o.phone}</a> : "—"}</td>
+              <td>
+                {o.website ? (
+                  <a href={o.website} rel="noopener noreferrer">
+                    {o.website.replace(/^https?:\/\//, "")}
+                  </a>
+                ) : (
+                  "—"
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </>
   );

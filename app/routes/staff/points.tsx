@@ -6,6 +6,7 @@ import { listHelpPoints, staleCutoff } from "~/modules/offer/help-points.server"
 import { dutchDate, HELP_POINT_TYPE_LABELS } from "~/modules/offer/labels";
 import { STALE_MONTHS } from "~/modules/offer/schema";
 import { StaffErrorBoundary } from "~/ui/staff-error";
+import { DataTable, FilterLinks } from "~/ui/staff-page";
 import type { Route } from "./+types/points";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
@@ -61,90 +62,67 @@ export default function Points({ loaderData }: Route.ComponentProps) {
           </Link>
         </p>
       ) : null}
-      <nav aria-label="Filter">
-        <ul className="filter-links">
-          <li>
-            <Link to={base} aria-current={stale ? undefined : "page"}>
-              Alle hulppunten ({counts.all})
-            </Link>
-          </li>
-          <li>
-            <Link to={`${base}?stale=1`} aria-current={stale ? "page" : undefined}>
-              Niet nagekeken in {STALE_MONTHS} maanden ({counts.stale})
-            </Link>
-          </li>
-        </ul>
-      </nav>
+      <FilterLinks
+        links={[
+          { to: base, label: `Alle hulppunten (${counts.all})`, current: !stale },
+          { to: `${base}?stale=1`, label: `Niet nagekeken in ${STALE_MONTHS} maanden (${counts.stale})`, current: stale },
+        ]}
+      />
       {points.length === 0 ? (
         <p>{stale ? `Alle hulppunten zijn de voorbije ${STALE_MONTHS} maanden nagekeken. Goed bezig!` : "Er zijn nog geen hulppunten."}</p>
       ) : (
-        <div className="table-wrap">
-          <table className="data wide-table">
-            <caption className="visually-hidden">{`${title}: ${points.length}`}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Naam</th>
-                <th scope="col">Soort</th>
-                <th scope="col">Organisatie</th>
-                <th scope="col">District</th>
-                <th scope="col">Laatst nagekeken</th>
-                <th scope="col">Acties</th>
-              </tr>
-            </thead>
-            <tbody>
-              {points.map((p) => (
-                <tr key={p.id}>
-                  <th scope="row">
-                    {p.canEdit || p.canCheck ? <Link to={`${base}/${p.id}`}>{p.name}</Link> : p.name}
-                    {p.active ? null : <span className="muted"> (niet actief)</span>}
-                  </th>
-                  <td>{HELP_POINT_TYPE_LABELS[p.type]}</td>
-                  <td>{p.organizationName}</td>
-                  <td>{p.districtName ?? "—"}</td>
-                  <td>
-                    {p.lastCheckedAt ? dutchDate(p.lastCheckedAt) : "Nooit"}
-                    {p.lastCheckedBy ? <span className="muted"> door {p.lastCheckedBy}</span> : null}
-                    {p.isStale ? (
-                      <>
-                        <br />
-                        <span className="stale">Nakijken</span>
-                      </>
-                    ) : null}
-                  </td>
-                  <td>
-                    <ul className="inline-list">
-                      {p.canEdit ? (
-                        <>
-                          <li>
-                            <Link to={`${base}/${p.id}`}>
-                              Bewerken<span className="visually-hidden"> {p.name}</span>
-                            </Link>
-                          </li>
-                          <li>
-                            <Link to={`${base}/${p.id}/uren`}>
-                              Openingsuren<span className="visually-hidden"> van {p.name}</span>
-                            </Link>
-                          </li>
-                        </>
-                      ) : p.canCheck ? (
-                        <li>
-                          <Link to={`${base}/${p.id}`}>
-                            Nakijken<span className="visually-hidden"> {p.name}</span>
-                          </Link>
-                        </li>
-                      ) : null}
+        <DataTable wide caption={`${title}: ${points.length}`} columns={["Naam", "Soort", "Organisatie", "District", "Laatst nagekeken", "Acties"]}>
+          {points.map((p) => (
+            <tr key={p.id}>
+              <th scope="row">
+                {p.canEdit || p.canCheck ? <Link to={`${base}/${p.id}`}>{p.name}</Link> : p.name}
+                {p.active ? null : <span className="muted"> (niet actief)</span>}
+              </th>
+              <td>{HELP_POINT_TYPE_LABELS[p.type]}</td>
+              <td>{p.organizationName}</td>
+              <td>{p.districtName ?? "—"}</td>
+              <td>
+                {p.lastCheckedAt ? dutchDate(p.lastCheckedAt) : "Nooit"}
+                {p.lastCheckedBy ? <span className="muted"> door {p.lastCheckedBy}</span> : null}
+                {p.isStale ? (
+                  <>
+                    <br />
+                    <span className="stale">Nakijken</span>
+                  </>
+                ) : null}
+              </td>
+              <td>
+                <ul className="inline-list">
+                  {p.canEdit ? (
+                    <>
                       <li>
-                        <a href={`/${municipality.slug}/nl/punt/${p.id}`}>
-                          Publieke pagina<span className="visually-hidden"> van {p.name}</span>
-                        </a>
+                        <Link to={`${base}/${p.id}`}>
+                          Bewerken<span className="visually-hidden"> {p.name}</span>
+                        </Link>
                       </li>
-                    </ul>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+                      <li>
+                        <Link to={`${base}/${p.id}/uren`}>
+                          Openingsuren<span className="visually-hidden"> van {p.name}</span>
+                        </Link>
+                      </li>
+                    </>
+                  ) : p.canCheck ? (
+                    <li>
+                      <Link to={`${base}/${p.id}`}>
+                        Nakijken<span className="visually-hidden"> {p.name}</span>
+                      </Link>
+                    </li>
+                  ) : null}
+                  <li>
+                    <a href={`/${municipality.slug}/nl/punt/${p.id}`}>
+                      Publieke pagina<span className="visually-hidden"> van {p.name}</span>
+                    </a>
+                  </li>
+                </ul>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </>
   );

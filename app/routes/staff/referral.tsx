@@ -8,8 +8,9 @@ import { REFERRAL_STATUSES, STATUS_LABELS, statusChangeInput, TARGET_LABELS } fr
 import { auditReferralView, changeReferralStatus, getReferral } from "~/modules/referrals/referrals.server";
 import { isOverdue, pickUpDeadline, PICK_UP_WORKING_DAYS } from "~/modules/referrals/working-days";
 import { fieldErrors } from "~/modules/offer/schema";
-import { describedBy, ErrorSummary, FieldError, TextArea, type FieldErrors } from "~/ui/form";
+import { describedBy, FieldError, TextArea, type FieldErrors } from "~/ui/form";
 import { StaffErrorBoundary } from "~/ui/staff-error";
+import { StaffPageHead, StaffSection, telHref } from "~/ui/staff-page";
 import type { Route } from "./+types/referral";
 
 async function load(request: Request, params: Route.LoaderArgs["params"]) {
@@ -83,21 +84,16 @@ export default function Referral({ loaderData, actionData }: Route.ComponentProp
   const { municipality, path, notice, receiver, referral: r } = loaderData;
   const result = actionData as ActionData | undefined;
   const errors = result?.errors ?? {};
-  const hasErrors = Object.values(errors).some(Boolean);
   const heading = `Doorverwijzing naar ${r.receiverName ?? r.targetLabel.toLowerCase()}`;
   return (
     <>
-      <title>{`${hasErrors ? "Fout: " : ""}${heading} — ${municipality.name} — Digibrug beheer`}</title>
-      <p>
-        <Link to={`/beheer/${municipality.slug}/doorverwijzingen${receiver ? "" : "?bak=verstuurd"}`}>Terug naar de doorverwijzingen</Link>
-      </p>
-      <h1>{heading}</h1>
-      {notice && !hasErrors ? (
-        <div className="success" role="status">
-          <p>{notice}</p>
-        </div>
-      ) : null}
-      <ErrorSummary errors={errors} />
+      <StaffPageHead
+        municipalityName={municipality.name}
+        heading={heading}
+        back={{ to: `/beheer/${municipality.slug}/doorverwijzingen${receiver ? "" : "?bak=verstuurd"}`, label: "Terug naar de doorverwijzingen" }}
+        saved={notice}
+        errors={errors}
+      />
 
       <div className="notice">
         <p>
@@ -134,7 +130,7 @@ export default function Referral({ loaderData, actionData }: Route.ComponentProp
             <div>
               <dt>Telefoon</dt>
               <dd>
-                <a href={`tel:${r.phone.replace(/[^+0-9]/g, "")}`}>{r.phone}</a>
+                <a href={telHref(r.phone)}>{r.phone}</a>
               </dd>
             </div>
           ) : null}
@@ -198,8 +194,7 @@ export default function Referral({ loaderData, actionData }: Route.ComponentProp
       </ol>
 
       {receiver && !r.erased ? (
-        <section className="staff-section" aria-labelledby="status-title">
-          <h2 id="status-title">Stand aanpassen</h2>
+        <StaffSection id="status" title="Stand aanpassen">
           <Form method="post" action={path} noValidate>
             <CsrfInput />
             <fieldset className="field" id="status" tabIndex={-1} aria-describedby={describedBy("status", { error: errors.status })}>
@@ -219,7 +214,7 @@ export default function Referral({ loaderData, actionData }: Route.ComponentProp
               Stand opslaan
             </button>
           </Form>
-        </section>
+        </StaffSection>
       ) : null}
     </>
   );

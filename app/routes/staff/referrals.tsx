@@ -7,6 +7,7 @@ import { REFERRAL_STATUSES, STATUS_LABELS, TARGET_LABELS } from "~/modules/refer
 import { CLOSED_PAGE_SIZE, listReferrals, overdueCount, type ReferralListItem } from "~/modules/referrals/referrals.server";
 import { PICK_UP_WORKING_DAYS } from "~/modules/referrals/working-days";
 import { StaffErrorBoundary } from "~/ui/staff-error";
+import { DataTable, StatusWithDetail } from "~/ui/staff-page";
 import type { Route } from "./+types/referrals";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
@@ -53,45 +54,30 @@ type Row = Awaited<ReturnType<typeof loader>>["open"][number];
 
 function ReferralTable({ rows, caption, base }: { rows: Row[]; caption: string; base: string }) {
   return (
-    <div className="table-wrap">
-      <table className="data wide-table">
-        <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Verstuurd</th>
-            <th scope="col">Naar</th>
-            <th scope="col">Van</th>
-            <th scope="col">Onderwerp</th>
-            <th scope="col">Stand</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.id}>
-              <th scope="row">
-                <Link to={`${base}/${r.id}`}>{r.sent}</Link>
-              </th>
-              <td>
-                {r.target}
-                {r.receiver ? <span className="muted">: {r.receiver}</span> : null}
-              </td>
-              <td>{r.from}</td>
-              <td>{r.topic ?? "—"}</td>
-              <td>
-                {r.status}
-                {r.overdue ? (
-                  <>
-                    {" "}
-                    <strong className="referral-overdue">Te laat</strong>
-                  </>
-                ) : null}
-                {r.erased ? <span className="muted"> (gegevens gewist)</span> : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable wide caption={caption} columns={["Verstuurd", "Naar", "Van", "Onderwerp", "Stand"]}>
+      {rows.map((r) => (
+        <tr key={r.id}>
+          <th scope="row">
+            <Link to={`${base}/${r.id}`}>{r.sent}</Link>
+          </th>
+          <td>
+            <StatusWithDetail status={r.target} detail={r.receiver} />
+          </td>
+          <td>{r.from}</td>
+          <td>{r.topic ?? "—"}</td>
+          <td>
+            {r.status}
+            {r.overdue ? (
+              <>
+                {" "}
+                <strong className="referral-overdue">Te laat</strong>
+              </>
+            ) : null}
+            {r.erased ? <span className="muted"> (gegevens gewist)</span> : null}
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 
