@@ -111,8 +111,14 @@ export const donations = pgTable(
     receivedAt: timestamp("received_at", { withTimezone: true }),
     receivedByUserId: uuid("received_by_user_id").references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * A random key the form carries (one per form shown): the same form sent twice (a double tap, a browser that
+     * sends it again) is one pledge, not two, with one code and one message. See app/modules/shared/submission.server.ts.
+     */
+    submissionKey: uuid("submission_key"),
   },
   (t) => [
+    uniqueIndex("donation_submission").on(t.submissionKey),
     index("donations_municipality").on(t.municipalityId, t.createdAt),
     uniqueIndex("donation_impact_token").on(t.impactTokenHash),
     check("donation_received", sql`${t.status} <> 'received' OR ${t.receivedAt} IS NOT NULL`),
@@ -222,8 +228,14 @@ export const deviceApplications = pgTable(
     lastActivityAt: timestamp("last_activity_at", { withTimezone: true }).notNull().defaultNow(),
     erasedAt: timestamp("erased_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * A random key the form carries (one per form shown): the same form sent twice (a double tap, a browser that
+     * sends it again) is one application, not two, with one code and one message. See app/modules/shared/submission.server.ts.
+     */
+    submissionKey: uuid("submission_key"),
   },
   (t) => [
+    uniqueIndex("device_application_submission").on(t.submissionKey),
     uniqueIndex("device_application_code").on(t.code),
     index("device_applications_status").on(t.municipalityId, t.status, t.waitingSince),
     index("device_applications_household").on(t.municipalityId, t.householdKey),

@@ -206,8 +206,14 @@ export const homeVisits = pgTable(
     lastActivityAt: timestamp("last_activity_at", { withTimezone: true }).notNull().defaultNow(),
     erasedAt: timestamp("erased_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * A random key the form carries (one per form shown): the same form sent twice (a double tap, a browser that
+     * sends it again) is one request, not two, with one code and one message. See app/modules/shared/submission.server.ts.
+     */
+    submissionKey: uuid("submission_key"),
   },
   (t) => [
+    uniqueIndex("home_visit_submission").on(t.submissionKey),
     uniqueIndex("home_visit_code").on(t.code),
     index("home_visits_municipality_status").on(t.municipalityId, t.status),
     check("home_visit_planned", sql`${t.status} <> 'planned' OR (${t.assignedUserId} IS NOT NULL AND ${t.scheduledAt} IS NOT NULL) OR ${t.erasedAt} IS NOT NULL`),
@@ -333,8 +339,14 @@ export const referrals = pgTable(
     lastActivityAt: timestamp("last_activity_at", { withTimezone: true }).notNull().defaultNow(),
     erasedAt: timestamp("erased_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * A random key the form carries (one per form shown): the same form sent twice (a double tap, a browser that
+     * sends it again) is one referral, not two, with one code and one message. See app/modules/shared/submission.server.ts.
+     */
+    submissionKey: uuid("submission_key"),
   },
   (t) => [
+    uniqueIndex("referral_submission").on(t.submissionKey),
     index("referrals_municipality_status").on(t.municipalityId, t.status, t.createdAt),
     index("referrals_to_org").on(t.toOrganizationId, t.status),
     check("referral_has_receiver", sql`${t.target} NOT IN ('organization', 'ocmw') OR ${t.toOrganizationId} IS NOT NULL OR ${t.erasedAt} IS NOT NULL`),

@@ -21,6 +21,7 @@ import { enqueueMessage } from "~/modules/notifications/outbox.server";
 import { isUuid, type Actor } from "~/modules/offer/help-points.server";
 import { phoneNumber } from "~/modules/offer/schema";
 import { newCode, pgError } from "~/modules/shared/secrets.server";
+import { firstSent, insertOnce } from "~/modules/shared/submission.server";
 import { APPLICATION_STATUS_LABELS, DEVICE_KINDS, PURPOSES } from "./lending-labels";
 import { getSettings, listCriteria } from "./settings.server";
 
@@ -207,7 +208,17 @@ export type ApplicationInput = z.infer<typeof applicationInput>;
 
 export type CreateResult = { ok: true; id: string; code: string } | { ok: false; field: string; message: string };
 
-export async function createApplication(db: Db, municipalityId: string, input: ApplicationInput, actor: Actor, now: Date = new Date()): Promise<CreateResult> {
+/**
+ * A new application, entered by staff with the resident. `submissionKey` is the form's own key: the same form sent
+ * twice is one application with one code and one message (the household limit does not count it against itself).
+ */
+export async function createApplication(
+  db: Db,
+  municipalityId: string,
+  input: ApplicationInput & { submissionKey?: string | null },
+  actor: Actor,
+  now: Date = new Date(),
+): Promise<CreateResult> {
   const key = householdKey(input.postcode, input.address);
   if (!key) return { ok: false, field: "address", message: "Vul straat én huisnummer in, zoals Turnhoutsebaan 12 bus 3." };
   for (let attempt = 0; ; attempt++) {
@@ -225,37 +236,40 @@ export async function createApplication(db: Db, municipalityId: string, input: A
         const known = new Set(criteria.map((c) => c.id));
         const settings = await getSettings(tx, municipalityId);
         await lockHousehold(tx, municipalityId, key);
+        // Sent before (the lock waited for it): answer with that application before counting the household.
+        const earlier = await firstSent(tx, deviceApplications, municipalityId, input.submissionKey);
+        if (earlier) return { ok: true, id: earlier.id, code: earlier.code } as const;
         const inUse = await householdCount(tx, municipalityId, key);
         if (inUse + input.kinds.length > settings.maxDevicesPerHousehold) {
           return { ok: false, field: inUse > 0 ? "address" : "kinds", message: inUse > 0 ? limitMessage(settings.maxDevicesPerHousehold, inUse) : `Per gezin kunnen er hoogstens ${settings.maxDevicesPerHousehold} toestellen tegelijk. Kies er minder.` } as const;
         }
         const code = newCode();
-        const [row] = await tx
-          .insert(deviceApplications)
-          .values({
-            municipalityId,
-            helpPointId: input.helpPointId ?? null,
-            referralId: input.referralId ?? null,
-            kinds: input.kinds,
-            purpose: input.purpose,
-            householdSize: input.householdSize,
-            householdKey: key,
-            postcode: input.postcode,
-            criteriaChecked: input.criteriaChecked.filter((id) => known.has(id)),
-            applicantName: input.applicantName,
-            phone: input.phone ?? null,
-            email: input.email ?? null,
-            address: input.address,
-            reason: input.reason ?? null,
-            referrerName: input.referrerName ?? null,
-            referrerContact: input.referrerContact ?? null,
-            language: input.language,
-            code,
-            createdByUserId: actor.id,
-            lastActivityAt: now,
-            createdAt: now,
-          })
-          .returning();
+        const { row, repeated } = await insertOnce(tx, deviceApplications, {
+          municipalityId,
+          helpPointId: input.helpPointId ?? null,
+          referralId: input.referralId ?? null,
+          kinds: input.kinds,
+          purpose: input.purpose,
+          householdSize: input.householdSize,
+          householdKey: key,
+          postcode: input.postcode,
+          criteriaChecked: input.criteriaChecked.filter((id) => known.has(id)),
+          applicantName: input.applicantName,
+          phone: input.phone ?? null,
+          email: input.email ?? null,
+          address: input.address,
+          reason: input.reason ?? null,
+          referrerName: input.referrerName ?? null,
+          referrerContact: input.referrerContact ?? null,
+          language: input.language,
+          code,
+          createdByUserId: actor.id,
+          lastActivityAt: now,
+          createdAt: now,
+          submissionKey: input.submissionKey ?? null,
+        });
+        // Sent again with another address (another household lock): the first application stands, nothing more.
+        if (repeated) return { ok: true, id: row.id, code: row.code } as const;
         await notifyApplicant(tx, await messageContext(tx, municipalityId), row, "device_application_submitted", {}, "submitted");
         await recordAudit(tx, {
           actor,

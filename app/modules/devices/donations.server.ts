@@ -3,6 +3,7 @@
  * batch and register each device with an automatic asset tag, and the donor follows the impact of the donation on
  * a secret page (counts only, never anything about the residents who borrowed the devices).
  */
+import { createHash } from "node:crypto";
 import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
 import { deviceEvents, deviceLoans, devices, donations, helpPoints, municipalities, organizations } from "~/db/schema";
@@ -12,6 +13,7 @@ import { enqueueMessage } from "~/modules/notifications/outbox.server";
 import type { Actor } from "~/modules/offer/help-points.server";
 import { isUuid } from "~/modules/offer/help-points.server";
 import { appBaseUrl, hashToken, isTokenFormat, newToken, pgError } from "~/modules/shared/secrets.server";
+import { firstSent, insertOnce } from "~/modules/shared/submission.server";
 import { serialKey, type IntakeRow, type PledgeInput } from "./donation-schema";
 
 export type DonationStatus = (typeof donations.$inferSelect)["status"];
@@ -74,18 +76,33 @@ export interface PledgeOptions {
   language?: string;
   baseUrl?: string;
   now?: Date;
+  /** The form's own key: the same form sent twice is one donation (see shared/submission.server.ts). */
+  submissionKey?: string | null;
+}
+
+/**
+ * The impact link's token. A form with a key gets a token derived from that key, so that the same form sent twice
+ * answers with the same link (only its hash is stored, as before). The key is only in the donor's own form and
+ * gives nothing more than sending that form again would.
+ */
+function impactToken(submissionKey: string | null | undefined): { token: string; hash: string } {
+  if (!submissionKey) return newToken();
+  const token = createHash("sha256").update(`donation-impact:${submissionKey}`).digest("base64url");
+  return { token, hash: hashToken(token) };
 }
 
 /**
  * Record a pledge. Creates or matches the donor organisation, stores only the hash of the impact link, and e-mails
- * the link to the contact person, all in one transaction. Returns the token once, for the redirect.
+ * the link to the contact person, all in one transaction. Returns the token once, for the redirect. The same form
+ * sent twice is one donation: the second answer is the first donation and its link, with nothing written again
+ * (token null only if staff renewed the link in between).
  */
 export async function pledgeDonation(
   db: Db,
   municipalityId: string,
   input: PledgeInput,
   options: PledgeOptions = {},
-): Promise<{ ok: true; id: string; token: string } | { ok: false; message: string }> {
+): Promise<{ ok: true; id: string; token: string | null } | { ok: false; message: string }> {
   const [m] = await db
     .select({ name: municipalities.name, slug: municipalities.slug, languages: municipalities.languages })
     .from(municipalities)
@@ -93,27 +110,31 @@ export async function pledgeDonation(
   if (!m) return { ok: false, message: "Onbekende gemeente." };
   const language = isLanguage(options.language) ? options.language : DEFAULT_LANGUAGE;
   const linkLang = m.languages.includes(language) ? language : (m.languages[0] ?? DEFAULT_LANGUAGE);
-  const { token, hash } = newToken();
+  const { token, hash } = impactToken(options.submissionKey);
   const now = options.now ?? new Date();
-  const id = await db.transaction(async (tx) => {
+  const sentBefore = (row: { id: string; impactTokenHash: string }) => ({ id: row.id, token: row.impactTokenHash === hash ? token : null });
+  const created = await db.transaction(async (tx) => {
+    // Sent before (and committed): answer with that donation before anything else is written (a donor organisation).
+    const earlier = await firstSent(tx, donations, municipalityId, options.submissionKey);
+    if (earlier) return sentBefore(earlier);
     const donorId = await donorOrganization(tx, municipalityId, input.organizationName, { email: input.contactEmail, phone: input.contactPhone });
-    const [row] = await tx
-      .insert(donations)
-      .values({
-        municipalityId,
-        donorOrganizationId: donorId,
-        pledged: input.pledged,
-        minimumSpecs: input.minimumSpecs,
-        pickupAddress: input.pickupAddress,
-        pickupDate: input.pickupDate,
-        contactName: input.contactName,
-        contactEmail: input.contactEmail,
-        contactPhone: input.contactPhone,
-        note: input.note,
-        impactTokenHash: hash,
-        createdAt: now,
-      })
-      .returning({ id: donations.id });
+    const { row, repeated } = await insertOnce(tx, donations, {
+      municipalityId,
+      donorOrganizationId: donorId,
+      pledged: input.pledged,
+      minimumSpecs: input.minimumSpecs,
+      pickupAddress: input.pickupAddress,
+      pickupDate: input.pickupDate,
+      contactName: input.contactName,
+      contactEmail: input.contactEmail,
+      contactPhone: input.contactPhone,
+      note: input.note,
+      impactTokenHash: hash,
+      createdAt: now,
+      submissionKey: options.submissionKey ?? null,
+    });
+    // Sent at the same moment by a second request: that one's donation stands, nothing more is written.
+    if (repeated) return sentBefore(row);
     if (options.actor) {
       await recordAudit(tx, {
         actor: options.actor,
@@ -138,9 +159,9 @@ export async function pledgeDonation(
       },
       subjectRef: `donation:${row.id}`,
     });
-    return row.id;
+    return { id: row.id, token };
   });
-  return { ok: true, id, token };
+  return { ok: true, ...created };
 }
 
 /** A new impact link for a donation (the old one stops working), e-mailed to the contact person. */

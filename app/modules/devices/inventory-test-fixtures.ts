@@ -36,7 +36,7 @@ export async function seedInventoryFixture(db: Db, offer?: OfferFixture): Promis
   const parsed = parsePledge(PLEDGE_VALUES, "2026-01-01");
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
   const pledge = await pledgeDonation(db, fixture.antwerpen.id, parsed.data, { language: "nl", baseUrl: "http://test" });
-  if (!pledge.ok) throw new Error(pledge.message);
+  if (!pledge.ok || !pledge.token) throw new Error(pledge.ok ? "no impact link" : pledge.message);
   const intake = await registerDevices(db, fixture.antwerpen.id, { donationId: pledge.id }, [laptopRow("SN-1"), laptopRow("SN-2"), laptopRow("SN-3")], null, {
     homeHelpPointId: fixture.digipuntKiel,
   });

@@ -4,6 +4,7 @@
  * the same transaction. The person who logged it may undo it for a few minutes (a mis-tap at the desk).
  */
 import { and, asc, eq, gte, inArray, sql } from "drizzle-orm";
+import { insertOnce } from "~/modules/shared/submission.server";
 import type { Db } from "~/db/client.server";
 import { appointments, governmentServices, helpContacts, helpContactServices, helpContactTopics, helpPoints, homeVisits, topics } from "~/db/schema";
 import { translated } from "~/i18n/languages";
@@ -130,31 +131,24 @@ export async function logContact(
   if (Object.keys(errors).length) return { ok: false, errors };
 
   const id = await db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(helpContacts)
-      .values({
-        municipalityId,
-        helpPointId: input.helpPointId,
-        helperUserId: actor.id,
-        channel: input.channel,
-        outcome: input.outcome,
-        duration: input.duration,
-        ageBand: input.ageBand,
-        language: input.language,
-        firstVisit: input.firstVisit,
-        remark: input.remark,
-        appointmentId: input.appointmentId,
-        homeVisitId: input.homeVisitId,
-        submissionKey: input.submissionKey,
-        occurredAt: now,
-      })
-      .onConflictDoNothing({ target: helpContacts.submissionKey })
-      .returning({ id: helpContacts.id });
-    if (!row) {
-      // This form was sent before (a double tap): that contact stands, nothing is added.
-      const [first] = await tx.select({ id: helpContacts.id }).from(helpContacts).where(eq(helpContacts.submissionKey, input.submissionKey!));
-      return first.id;
-    }
+    const { row, repeated } = await insertOnce(tx as unknown as Db, helpContacts, {
+      municipalityId,
+      helpPointId: input.helpPointId,
+      helperUserId: actor.id,
+      channel: input.channel,
+      outcome: input.outcome,
+      duration: input.duration,
+      ageBand: input.ageBand,
+      language: input.language,
+      firstVisit: input.firstVisit,
+      remark: input.remark,
+      appointmentId: input.appointmentId,
+      homeVisitId: input.homeVisitId,
+      submissionKey: input.submissionKey,
+      occurredAt: now,
+    });
+    // This form was sent before (a double tap): that contact stands, nothing is added.
+    if (repeated) return row.id;
     if (topicIds.length) await tx.insert(helpContactTopics).values(topicIds.map((topicId) => ({ contactId: row.id, topicId })));
     if (serviceIds.length) await tx.insert(helpContactServices).values(serviceIds.map((serviceId) => ({ contactId: row.id, serviceId })));
     if (input.homeVisitId) {

@@ -15,6 +15,7 @@ import { formatClock, formatDateTime, formatLongDate } from "~/modules/learning/
 import { enqueueMessage } from "~/modules/notifications/outbox.server";
 import { isUuid } from "~/modules/offer/help-points.server";
 import { newCode, pgError } from "~/modules/shared/secrets.server";
+import { insertOnce } from "~/modules/shared/submission.server";
 import type { HomeVisitInput } from "./schema";
 
 export { REQUESTER_LABELS, STATUS_LABELS } from "./labels";
@@ -46,13 +47,14 @@ export type CreateResult = { ok: true; id: string; code: string } | { ok: false;
 
 /**
  * A new request, from the public page (actor null) or entered by staff. The resident (or the requester) gets an
- * SMS with the code when there is a mobile number.
+ * SMS with the code when there is a mobile number. The same form sent twice (same `submissionKey`) is one request:
+ * the second answer is the first request and its code, with no second SMS or audit entry.
  */
 export async function createHomeVisit(
   db: Db,
   municipalityId: string,
   input: HomeVisitInput,
-  options: { language?: string; actor?: Actor | null; now?: Date } = {},
+  options: { language?: string; actor?: Actor | null; now?: Date; submissionKey?: string | null } = {},
 ): Promise<CreateResult> {
   let topicId: string | null = null;
   if (input.topic) {
@@ -72,29 +74,29 @@ export async function createHomeVisit(
   for (let attempt = 0; ; attempt++) {
     const code = newCode();
     try {
-      const id = await db.transaction(async (tx) => {
-        const [row] = await tx
-          .insert(homeVisits)
-          .values({
-            municipalityId,
-            requesterKind: input.requesterKind,
-            topicId,
-            postcode: input.postcode,
-            residentName: input.residentName,
-            address: input.address,
-            phone: input.phone,
-            requesterName: input.requesterKind === "resident" ? null : input.requesterName,
-            requesterPhone: input.requesterKind === "resident" ? null : input.requesterPhone,
-            requesterOrganization: input.requesterKind === "social_worker" ? input.requesterOrganization : null,
-            whenSuits: input.whenSuits,
-            whyNoTravel: input.whyNoTravel,
-            language,
-            code,
-            createdByUserId: actor?.id ?? null,
-            lastActivityAt: now,
-            createdAt: now,
-          })
-          .returning();
+      const created = await db.transaction(async (tx) => {
+        const { row, repeated } = await insertOnce(tx as unknown as Db, homeVisits, {
+          municipalityId,
+          requesterKind: input.requesterKind,
+          topicId,
+          postcode: input.postcode,
+          residentName: input.residentName,
+          address: input.address,
+          phone: input.phone,
+          requesterName: input.requesterKind === "resident" ? null : input.requesterName,
+          requesterPhone: input.requesterKind === "resident" ? null : input.requesterPhone,
+          requesterOrganization: input.requesterKind === "social_worker" ? input.requesterOrganization : null,
+          whenSuits: input.whenSuits,
+          whyNoTravel: input.whyNoTravel,
+          language,
+          code,
+          createdByUserId: actor?.id ?? null,
+          lastActivityAt: now,
+          createdAt: now,
+          submissionKey: options.submissionKey ?? null,
+        });
+        // Sent before: that request and its code stand; no second SMS, no second audit entry.
+        if (repeated) return { id: row.id, code: row.code };
         const mobile = mobileFor(row);
         if (mobile) {
           await enqueueMessage(tx as unknown as Db, {
@@ -115,9 +117,9 @@ export async function createHomeVisit(
             entityId: row.id,
             after: { code, postcode: row.postcode },
           });
-        return row.id;
+        return { id: row.id, code };
       });
-      return { ok: true, id, code };
+      return { ok: true, ...created };
     } catch (error) {
       if (pgError(error).code === "23505" && attempt < 3) continue;
       throw error;

@@ -12,7 +12,7 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, notInArray, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "~/db/client.server";
-import { helpPoints, municipalities, organizations, referralEvents, referrals, topics, users, type Translated } from "~/db/schema";
+import { helpPoints, municipalities, organizations, outbox, referralEvents, referrals, topics, users, type Translated } from "~/db/schema";
 import { DEFAULT_LANGUAGE, translated } from "~/i18n/languages";
 import { i18nFor } from "~/i18n/i18n";
 import { recordAudit } from "~/modules/auth/audit.server";
@@ -21,6 +21,7 @@ import { isMobileNumber } from "~/modules/learning/registration-schema";
 import { enqueueMessage } from "~/modules/notifications/outbox.server";
 import { isUuid } from "~/modules/offer/help-points.server";
 import { appBaseUrl } from "~/modules/shared/secrets.server";
+import { insertOnce } from "~/modules/shared/submission.server";
 import { NEEDS_ORGANIZATION, type ReferralInput, type ReferralStatus, type ReferralTarget } from "./referral-schema";
 import { isOverdue } from "./working-days";
 
@@ -130,7 +131,7 @@ export async function createReferral(
   municipalityId: string,
   input: ReferralInput,
   by: { actor: Actor; fromHelpPointId: string | null },
-  options: { now?: Date; baseUrl?: string } = {},
+  options: { now?: Date; baseUrl?: string; submissionKey?: string | null } = {},
 ): Promise<CreateResult> {
   const now = options.now ?? new Date();
   const baseUrl = options.baseUrl ?? appBaseUrl();
@@ -175,27 +176,31 @@ export async function createReferral(
       if (from?.phone) questionsPhone = from.phone;
     }
 
-    const [row] = await tx
-      .insert(referrals)
-      .values({
-        municipalityId,
-        target: input.target,
-        toOrganizationId: org?.id ?? null,
-        toHelpPointId: point?.id ?? null,
-        fromUserId: by.actor.id,
-        fromHelpPointId: by.fromHelpPointId,
-        topicId,
-        status: "new",
-        consentAt: now,
-        residentName: input.residentName,
-        phone: input.phone ?? null,
-        email: input.email ?? null,
-        reason: input.reason,
-        language: input.language,
-        lastActivityAt: now,
-        createdAt: now,
-      })
-      .returning({ id: referrals.id });
+    const { row, repeated } = await insertOnce(tx, referrals, {
+      municipalityId,
+      target: input.target,
+      toOrganizationId: org?.id ?? null,
+      toHelpPointId: point?.id ?? null,
+      fromUserId: by.actor.id,
+      fromHelpPointId: by.fromHelpPointId,
+      topicId,
+      status: "new",
+      consentAt: now,
+      residentName: input.residentName,
+      phone: input.phone ?? null,
+      email: input.email ?? null,
+      reason: input.reason,
+      language: input.language,
+      lastActivityAt: now,
+      createdAt: now,
+      submissionKey: options.submissionKey ?? null,
+    });
+    if (repeated) {
+      // The same form sent twice: that referral stands, with the messages it already sent; nothing is written again.
+      const sent = await tx.select({ template: outbox.template }).from(outbox).where(eq(outbox.subjectRef, referralSubject(row.id)));
+      const templates = new Set(sent.map((m) => m.template));
+      return { ok: true, referralId: row.id, residentMessaged: templates.has("referralResident"), receiverMessaged: templates.has("referralNew") };
+    }
     await tx.insert(referralEvents).values({ referralId: row.id, status: "new", userId: by.actor.id, at: now });
 
     const residentMessaged =

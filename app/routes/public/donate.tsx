@@ -7,6 +7,7 @@ import { brusselsDate } from "~/modules/finder/opening-hours";
 import { usePublicContext } from "~/modules/municipality/public-context";
 import { requirePublicMunicipality } from "~/modules/municipality/public.server";
 import { appBaseUrl } from "~/modules/shared/secrets.server";
+import { newSubmissionKey, submissionKeyOf } from "~/modules/shared/submission.server";
 import { ErrorSummary, FieldError, type FieldErrors, TextArea, TextField } from "~/ui/form";
 import type { RouteHandle } from "~/root";
 import type { Route } from "./+types/donate";
@@ -15,18 +16,30 @@ export const handle: RouteHandle = { hydrate: false };
 
 export async function loader({ params }: Route.LoaderArgs) {
   await requirePublicMunicipality(params);
-  return { today: brusselsDate() };
+  // A fresh key for each form shown: the same form sent twice is one donation with one link.
+  return { today: brusselsDate(), submissionKey: newSubmissionKey() };
 }
 
-type ActionData = { errors: FieldErrors; values: PledgeFormValues };
+/** Each page view has its own form key: never kept by a browser or a proxy and shown to someone else. */
+export const headers: Route.HeadersFunction = ({ parentHeaders }) => {
+  const headers = new Headers(parentHeaders);
+  headers.set("Cache-Control", "private, no-store");
+  return headers;
+};
+
+type ActionData = { errors: FieldErrors; values: PledgeFormValues; submissionKey: string | null; sent?: boolean };
 
 export async function action({ params, request }: Route.ActionArgs) {
   const { municipality, lang } = await requirePublicMunicipality(params);
-  const values = pledgeValuesFromForm(await request.formData());
+  const form = await request.formData();
+  const values = pledgeValuesFromForm(form);
+  const submissionKey = submissionKeyOf(form);
   const parsed = parsePledge(values, brusselsDate());
-  if (!parsed.ok) return data<ActionData>({ errors: parsed.errors, values }, { status: 400 });
-  const result = await pledgeDonation(getDb(), municipality.id, parsed.data, { language: lang, baseUrl: appBaseUrl(request) });
-  if (!result.ok) return data<ActionData>({ errors: { organizationName: "donation.errors.organizationName" }, values }, { status: 400 });
+  if (!parsed.ok) return data<ActionData>({ errors: parsed.errors, values, submissionKey }, { status: 400 });
+  const result = await pledgeDonation(getDb(), municipality.id, parsed.data, { language: lang, baseUrl: appBaseUrl(request), submissionKey });
+  if (!result.ok) return data<ActionData>({ errors: { organizationName: "donation.errors.organizationName" }, values, submissionKey }, { status: 400 });
+  // Sent again after staff renewed the link: the donation stands, the new link is in the e-mail.
+  if (!result.token) return data<ActionData>({ errors: {}, values: EMPTY, submissionKey: null, sent: true });
   throw redirect(`${impactPath(municipality.slug, lang, result.token)}?nieuw=1`, 303);
 }
 
@@ -53,6 +66,17 @@ export default function Donate({ loaderData, actionData }: Route.ComponentProps)
   const phone = ctx.municipality.phone;
   const [before, after] = t("donation.pledge.callUs", { phone: "\u0000" }).split("\u0000");
   const countErrors = DEVICE_KINDS.map((kind) => errors[countField(kind)]).filter(Boolean);
+  if (result?.sent) {
+    return (
+      <div className="narrow">
+        <title>{`${title} — Digibrug ${ctx.municipality.name}`}</title>
+        <h1>{title}</h1>
+        <div className="success" role="status">
+          <p>{t("donation.impact.thanks")}</p>
+        </div>
+      </div>
+    );
+  }
   return (
     <div className="narrow">
       <title>{`${hasErrors ? `${t("form.errorPrefix")} ` : ""}${title} — Digibrug ${ctx.municipality.name}`}</title>
@@ -67,6 +91,7 @@ export default function Donate({ loaderData, actionData }: Route.ComponentProps)
       </p>
       <ErrorSummary errors={errors} />
       <form method="post" noValidate>
+        <input type="hidden" name="submissionKey" value={result?.submissionKey ?? loaderData.submissionKey} />
         <TextField id="organizationName" label={t("donation.pledge.organization")} value={values.organizationName} error={errors.organizationName} autoComplete="organization" />
 
         <fieldset className="field" aria-describedby="devices-hint">

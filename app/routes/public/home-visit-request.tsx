@@ -8,6 +8,7 @@ import { homeVisitValuesFromForm, parseHomeVisit, type HomeVisitValues } from "~
 import { listTopics } from "~/modules/municipality/municipality.server";
 import { usePublicContext } from "~/modules/municipality/public-context";
 import { requirePublicMunicipality } from "~/modules/municipality/public.server";
+import { newSubmissionKey, submissionKeyOf } from "~/modules/shared/submission.server";
 import { ErrorSummary, type FieldErrors } from "~/ui/form";
 import type { Route } from "./+types/home-visit-request";
 
@@ -19,20 +20,32 @@ export async function loader({ params }: Route.LoaderArgs) {
       id: topic.id,
       name: translated(topic.name, lang),
     })),
+    // A fresh key for each form shown: the same form sent twice is one request with one code.
+    submissionKey: newSubmissionKey(),
   };
 }
 
-type ActionData = { errors: FieldErrors; values: HomeVisitValues };
+/** Each page view has its own form key: never kept by a browser or a proxy and shown to someone else. */
+export const headers: Route.HeadersFunction = ({ parentHeaders }) => {
+  const headers = new Headers(parentHeaders);
+  headers.set("Cache-Control", "private, no-store");
+  return headers;
+};
+
+type ActionData = { errors: FieldErrors; values: HomeVisitValues; submissionKey: string | null };
 
 export async function action({ params, request }: Route.ActionArgs) {
   const { municipality, lang } = await requirePublicMunicipality(params);
-  const values = homeVisitValuesFromForm(await request.formData());
+  const form = await request.formData();
+  const values = homeVisitValuesFromForm(form);
+  const submissionKey = submissionKeyOf(form);
   const parsed = parseHomeVisit(values);
-  if (!parsed.ok) return data<ActionData>({ errors: parsed.errors, values }, { status: 400 });
+  if (!parsed.ok) return data<ActionData>({ errors: parsed.errors, values, submissionKey }, { status: 400 });
   const result = await createHomeVisit(getDb(), municipality.id, parsed.data, {
     language: lang,
+    submissionKey,
   });
-  if (!result.ok) return data<ActionData>({ errors: result.errors, values }, { status: 400 });
+  if (!result.ok) return data<ActionData>({ errors: result.errors, values, submissionKey }, { status: 400 });
   throw redirect(`/${municipality.slug}/${lang}/hulp-aan-huis/ontvangen?code=${result.code}`, 303);
 }
 
@@ -59,6 +72,7 @@ export default function HomeVisitRequest({ loaderData, actionData }: Route.Compo
       </p>
       <ErrorSummary errors={errors} />
       <form method="post" noValidate>
+        <input type="hidden" name="submissionKey" value={result?.submissionKey ?? loaderData.submissionKey} />
         <HomeVisitFields values={result?.values ?? EMPTY_HOME_VISIT} errors={errors} topics={loaderData.topics} />
         <p className="hint">{t("homeVisit.privacy")}</p>
         <button type="submit" className="button">

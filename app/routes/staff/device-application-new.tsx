@@ -8,6 +8,7 @@ import { applicationInput, createApplication, referralPrefill } from "~/modules/
 import { DEVICE_KINDS, KIND_LABELS, PURPOSE_LABELS, PURPOSES } from "~/modules/devices/lending-labels";
 import { getSettings, listCriteria } from "~/modules/devices/settings.server";
 import { fieldErrors } from "~/modules/offer/schema";
+import { newSubmissionKey, submissionKeyOf } from "~/modules/shared/submission.server";
 import { CheckboxGroup, RadioGroup } from "~/ui/device-lending";
 import { ErrorSummary, SelectField, TextArea, TextField, type FieldErrors } from "~/ui/form";
 import { StaffErrorBoundary } from "~/ui/staff-error";
@@ -29,6 +30,8 @@ type Values = {
   criteriaChecked: string[];
   helpPointId: string;
   referralId: string;
+  /** The form's own key (hidden): the same form sent twice is one application. */
+  submissionKey: string;
 };
 
 export async function loader({ request, params }: Route.LoaderArgs) {
@@ -55,6 +58,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     criteriaChecked: [],
     helpPointId: ownPoint,
     referralId: prefill?.id ?? "",
+    submissionKey: newSubmissionKey(),
   };
   return {
     municipality: { slug: municipality.slug, name: municipality.name },
@@ -87,10 +91,11 @@ export async function action({ request, params }: Route.ActionArgs) {
     criteriaChecked: form.getAll("criteriaChecked").map(String),
     helpPointId: text("helpPointId"),
     referralId: text("referralId"),
+    submissionKey: text("submissionKey"),
   };
   const parsed = applicationInput.safeParse(values);
   if (!parsed.success) return data({ errors: fieldErrors(parsed.error) as FieldErrors, values }, { status: 400 });
-  const result = await createApplication(getDb(), municipality.id, parsed.data, { id: session.user.id, email: session.user.email });
+  const result = await createApplication(getDb(), municipality.id, { ...parsed.data, submissionKey: submissionKeyOf(form) }, { id: session.user.id, email: session.user.email });
   if (!result.ok) return data({ errors: { [result.field]: result.message } as FieldErrors, values }, { status: 409 });
   throw redirect(`/beheer/${municipality.slug}/uitlenen/aanvragen/${result.id}?opgeslagen=nieuw`, 303);
 }
@@ -124,6 +129,7 @@ export default function DeviceApplicationNew({ loaderData, actionData }: Route.C
       <Form method="post" noValidate>
         <CsrfInput />
         <input type="hidden" name="referralId" value={v.referralId} />
+        <input type="hidden" name="submissionKey" value={v.submissionKey} />
         <h2>De bewoner</h2>
         <TextField id="applicantName" label="Naam" value={v.applicantName} error={errors.applicantName} autoComplete="off" />
         <TextField id="phone" label="Gsm-nummer (niet verplicht)" hint="Op een gsm-nummer komt een sms. Anders een e-mail." value={v.phone} error={errors.phone} type="tel" inputMode="tel" />

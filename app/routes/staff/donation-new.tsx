@@ -8,6 +8,7 @@ import { countField, DEVICE_KINDS, KIND_LABELS_NL, parsePledge, pledgeValuesFrom
 import { pledgeDonation } from "~/modules/devices/donations.server";
 import { brusselsDate } from "~/modules/finder/opening-hours";
 import { appBaseUrl } from "~/modules/shared/secrets.server";
+import { newSubmissionKey, submissionKeyOf } from "~/modules/shared/submission.server";
 import { ErrorSummary, FieldError, type FieldErrors, SelectField, TextArea, TextField } from "~/ui/form";
 import { StaffErrorBoundary } from "~/ui/staff-error";
 import type { Route } from "./+types/donation-new";
@@ -17,26 +18,30 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   return {
     municipality: { slug: municipality.slug, name: municipality.name },
     languages: municipality.languages.filter(isLanguage).map((l) => ({ value: l, label: LANGUAGE_NAMES[l] })),
+    // A fresh key for each form shown: the same form sent twice is one donation.
+    submissionKey: newSubmissionKey(),
   };
 }
 
-type ActionData = { errors: FieldErrors; values: PledgeFormValues & { language: string } };
+type ActionData = { errors: FieldErrors; values: PledgeFormValues & { language: string }; submissionKey: string | null };
 
 export async function action({ request, params }: Route.ActionArgs) {
   const { session, municipality } = await requireMunicipalityStaff(request, params.municipality, "devices.manage");
   const form = await readStaffForm(request, session);
   const values = { ...pledgeValuesFromForm(form), language: String(form.get("language") ?? "nl") };
+  const submissionKey = submissionKeyOf(form);
   const parsed = parsePledge(values, brusselsDate());
   // Staff see the same messages as the public form, in Dutch.
   const t = i18nFor("nl").t;
-  if (!parsed.ok) return data<ActionData>({ errors: Object.fromEntries(Object.entries(parsed.errors).map(([k, v]) => [k, t(v)])), values }, { status: 400 });
+  if (!parsed.ok) return data<ActionData>({ errors: Object.fromEntries(Object.entries(parsed.errors).map(([k, v]) => [k, t(v)])), values, submissionKey }, { status: 400 });
   const language = isLanguage(values.language) && municipality.languages.includes(values.language) ? values.language : "nl";
   const result = await pledgeDonation(getDb(), municipality.id, parsed.data, {
     actor: { id: session.user.id, email: session.user.email },
     language,
     baseUrl: appBaseUrl(request),
+    submissionKey,
   });
-  if (!result.ok) return data<ActionData>({ errors: { organizationName: result.message }, values }, { status: 400 });
+  if (!result.ok) return data<ActionData>({ errors: { organizationName: result.message }, values, submissionKey }, { status: 400 });
   throw redirect(`/beheer/${municipality.slug}/schenkingen/${result.id}?opgeslagen=nieuw`, 303);
 }
 
@@ -58,6 +63,7 @@ export default function DonationNew({ loaderData, actionData }: Route.ComponentP
       <ErrorSummary errors={errors} />
       <Form method="post" noValidate>
         <CsrfInput />
+        <input type="hidden" name="submissionKey" value={result?.submissionKey ?? loaderData.submissionKey} />
         <TextField id="organizationName" label="Bedrijf of organisatie" hint="Bestaat de organisatie al, dan hangt de schenking eraan; anders komt er een nieuw bedrijf bij." value={values?.organizationName ?? ""} error={errors.organizationName} />
         <fieldset className="field" aria-describedby="devices-hint">
           <legend>Beloofde toestellen</legend>

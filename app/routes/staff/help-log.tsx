@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { data, Form, redirect } from "react-router";
 import { getDb } from "~/db/client.server";
 import { forbidden, readStaffForm, requireMunicipalityStaff } from "~/modules/auth/guard.server";
@@ -21,6 +20,7 @@ import { deskPoints, logContact, tallyChoices, tallyPrefill, todayCounts, undoCo
 import { dutchDateTime } from "~/modules/offer/labels";
 import { fieldErrors } from "~/modules/offer/schema";
 import { isUuid } from "~/modules/offer/help-points.server";
+import { newSubmissionKey } from "~/modules/shared/submission.server";
 import { ErrorSummary, FieldError, type FieldErrors } from "~/ui/form";
 import styles from "~/ui/help-log.css?url";
 import { StaffErrorBoundary } from "~/ui/staff-error";
@@ -100,7 +100,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
         : null,
     undone: url.searchParams.get("ongedaan") === "1",
     // A fresh key for each form shown: the same form sent twice is logged once.
-    submissionKey: randomUUID(),
+    submissionKey: newSubmissionKey(),
   };
 }
 

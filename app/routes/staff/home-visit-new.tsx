@@ -7,6 +7,7 @@ import { EMPTY_HOME_VISIT, HomeVisitFields } from "~/modules/home-visits/form";
 import { createHomeVisit } from "~/modules/home-visits/home-visits.server";
 import { homeVisitValuesFromForm, parseHomeVisit, type HomeVisitValues } from "~/modules/home-visits/schema";
 import { listTopics } from "~/modules/municipality/municipality.server";
+import { newSubmissionKey, submissionKeyOf } from "~/modules/shared/submission.server";
 import { ErrorSummary, type FieldErrors } from "~/ui/form";
 import { i18nFor } from "~/i18n/i18n";
 import { StaffErrorBoundary } from "~/ui/staff-error";
@@ -25,6 +26,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       id: topic.id,
       name: translated(topic.name, "nl"),
     })),
+    // A fresh key for each form shown: the same form sent twice is one request.
+    submissionKey: newSubmissionKey(),
   };
 }
 
@@ -32,6 +35,7 @@ type ActionData = {
   errors: FieldErrors;
   values: HomeVisitValues;
   language: string;
+  submissionKey: string | null;
 };
 
 export async function action({ request, params }: Route.ActionArgs) {
@@ -39,6 +43,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   const form = await readStaffForm(request, session);
   const values = homeVisitValuesFromForm(form);
   const language = String(form.get("language") ?? "nl");
+  const submissionKey = submissionKeyOf(form);
   // Staff read the Dutch text of the same messages residents see.
   const t = i18nFor("nl").t;
   const dutch = (errors: Record<string, string>) => Object.fromEntries(Object.entries(errors).map(([k, v]) => [k, t(v)]));
@@ -53,6 +58,7 @@ export async function action({ request, params }: Route.ActionArgs) {
         },
         values,
         language,
+        submissionKey,
       },
       { status: 400 },
     );
@@ -60,8 +66,9 @@ export async function action({ request, params }: Route.ActionArgs) {
   const result = await createHomeVisit(getDb(), municipality.id, parsed.data, {
     language,
     actor: { id: session.user.id, email: session.user.email },
+    submissionKey,
   });
-  if (!result.ok) return data<ActionData>({ errors: dutch(result.errors), values, language }, { status: 400 });
+  if (!result.ok) return data<ActionData>({ errors: dutch(result.errors), values, language, submissionKey }, { status: 400 });
   throw redirect(`/beheer/${municipality.slug}/huisbezoeken/${result.id}?opgeslagen=nieuw`, 303);
 }
 
@@ -82,6 +89,7 @@ export default function HomeVisitNew({ loaderData, actionData }: Route.Component
       <ErrorSummary errors={errors} />
       <Form method="post" noValidate>
         <CsrfInput />
+        <input type="hidden" name="submissionKey" value={result?.submissionKey ?? loaderData.submissionKey} />
         <HomeVisitFields values={result?.values ?? EMPTY_HOME_VISIT} errors={errors} topics={topics} />
         <div className="field">
           <label htmlFor="language">Taal van de sms en de brief</label>

@@ -7,6 +7,7 @@ import { fieldErrors } from "~/modules/offer/schema";
 import { REFERRAL_TARGETS, referralInput, referralValuesFromForm, TARGET_LABELS, type ReferralFormValues } from "~/modules/referrals/referral-schema";
 import { createReferral, ownHelpPoint, referralFormOptions } from "~/modules/referrals/referrals.server";
 import { appBaseUrl } from "~/modules/shared/secrets.server";
+import { newSubmissionKey, submissionKeyOf } from "~/modules/shared/submission.server";
 import { describedBy, ErrorSummary, FieldError, SelectField, TextArea, TextField, type FieldErrors } from "~/ui/form";
 import { StaffErrorBoundary } from "~/ui/staff-error";
 import type { Route } from "./+types/referral-new";
@@ -23,25 +24,27 @@ const TARGET_HINTS: Record<(typeof REFERRAL_TARGETS)[number], string> = {
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { municipality } = await requireMunicipalityStaff(request, params.municipality, "help.refer");
   const options = await referralFormOptions(getDb(), municipality.id);
-  return { municipality: { slug: municipality.slug, name: municipality.name }, ...options };
+  // A fresh key for each form shown: the same form sent twice is one referral with one message each.
+  return { municipality: { slug: municipality.slug, name: municipality.name }, ...options, submissionKey: newSubmissionKey() };
 }
 
-type ActionData = { errors: FieldErrors; values: ReferralFormValues };
+type ActionData = { errors: FieldErrors; values: ReferralFormValues; submissionKey: string | null };
 
 export async function action({ request, params }: Route.ActionArgs) {
   const { session, municipality } = await requireMunicipalityStaff(request, params.municipality, "help.refer");
   const form = await readStaffForm(request, session);
   const values = referralValuesFromForm(form);
+  const submissionKey = submissionKeyOf(form);
   const parsed = referralInput.safeParse(values);
-  if (!parsed.success) return data<ActionData>({ errors: fieldErrors(parsed.error), values }, { status: 400 });
+  if (!parsed.success) return data<ActionData>({ errors: fieldErrors(parsed.error), values, submissionKey }, { status: 400 });
   const result = await createReferral(
     getDb(),
     municipality.id,
     parsed.data,
     { actor: { id: session.user.id, email: session.user.email }, fromHelpPointId: ownHelpPoint(session.assignments, municipality.id) },
-    { baseUrl: appBaseUrl(request) },
+    { baseUrl: appBaseUrl(request), submissionKey },
   );
-  if (!result.ok) return data<ActionData>({ errors: { [result.field]: result.message }, values }, { status: 400 });
+  if (!result.ok) return data<ActionData>({ errors: { [result.field]: result.message }, values, submissionKey }, { status: 400 });
   const sent = result.residentMessaged ? "bericht" : "geen-bericht";
   throw redirect(`/beheer/${municipality.slug}/doorverwijzingen/${result.referralId}?verstuurd=${sent}`, 303);
 }
@@ -68,6 +71,7 @@ export default function NewReferral({ loaderData, actionData }: Route.ComponentP
       <ErrorSummary errors={errors} />
       <Form method="post" noValidate>
         <CsrfInput />
+        <input type="hidden" name="submissionKey" value={result?.submissionKey ?? loaderData.submissionKey} />
         <fieldset className="field" id="target" tabIndex={-1} aria-describedby={describedBy("target", { error: errors.target })}>
           <legend>Naar wie verwijst u door?</legend>
           <FieldError id="target" message={errors.target} />
