@@ -83,10 +83,10 @@ export default function Messages({ loaderData }: Route.ComponentProps) {
                   <th scope="row">
                     <time dateTime={m.createdAt}>{dutchDateTime(m.createdAt)}</time>
                   </th>
-                  <td>
+                  <td className="break-anywhere">
                     {m.channel === "sms" ? "Sms" : "E-mail"}: {m.recipient}
                   </td>
-                  <td>
+                  <td className="break-anywhere">
                     {m.subject ? <strong>{m.subject}</strong> : null}
                     <p className="pre-line">{m.body}</p>
                   </td>
