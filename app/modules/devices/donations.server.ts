@@ -3,7 +3,6 @@
  * batch and register each device with an automatic asset tag, and the donor follows the impact of the donation on
  * a secret page (counts only, never anything about the residents who borrowed the devices).
  */
-import { createHash } from "node:crypto";
 import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
 import { deviceEvents, deviceLoans, devices, donations, helpPoints, municipalities, organizations } from "~/db/schema";
@@ -81,21 +80,10 @@ export interface PledgeOptions {
 }
 
 /**
- * The impact link's token. A form with a key gets a token derived from that key, so that the same form sent twice
- * answers with the same link (only its hash is stored, as before). The key is only in the donor's own form and
- * gives nothing more than sending that form again would.
- */
-function impactToken(submissionKey: string | null | undefined): { token: string; hash: string } {
-  if (!submissionKey) return newToken();
-  const token = createHash("sha256").update(`donation-impact:${submissionKey}`).digest("base64url");
-  return { token, hash: hashToken(token) };
-}
-
-/**
  * Record a pledge. Creates or matches the donor organisation, stores only the hash of the impact link, and e-mails
  * the link to the contact person, all in one transaction. Returns the token once, for the redirect. The same form
- * sent twice is one donation: the second answer is the first donation and its link, with nothing written again
- * (token null only if staff renewed the link in between).
+ * sent twice is one donation: the second answer is the first donation without a token (only the link's hash is
+ * stored, so it cannot be shown again; the page says the link is in the e-mail), and nothing is written again.
  */
 export async function pledgeDonation(
   db: Db,
@@ -110,9 +98,9 @@ export async function pledgeDonation(
   if (!m) return { ok: false, message: "Onbekende gemeente." };
   const language = isLanguage(options.language) ? options.language : DEFAULT_LANGUAGE;
   const linkLang = m.languages.includes(language) ? language : (m.languages[0] ?? DEFAULT_LANGUAGE);
-  const { token, hash } = impactToken(options.submissionKey);
+  const { token, hash } = newToken();
   const now = options.now ?? new Date();
-  const sentBefore = (row: { id: string; impactTokenHash: string }) => ({ id: row.id, token: row.impactTokenHash === hash ? token : null });
+  const sentBefore = (row: { id: string }) => ({ id: row.id, token: null });
   const created = await db.transaction(async (tx) => {
     // Sent before (and committed): answer with that donation before anything else is written (a donor organisation).
     const earlier = await firstSent(tx, donations, municipalityId, options.submissionKey);
