@@ -43,3 +43,24 @@ export async function seedInventoryFixture(db: Db, offer?: OfferFixture): Promis
   if (!intake.ok) throw new Error(JSON.stringify(intake.errors));
   return { offer: fixture, donationId: pledge.id, token: pledge.token, deviceIds: intake.devices.map((d) => d.id) };
 }
+
+/** The staff application form as a digihelper fills it in at a help point (route tests post these fields). */
+export function applicationFormFields(helpPointId: string, overrides: Record<string, string | string[]> = {}): Record<string, string | string[]> {
+  return {
+    applicantName: "Marc Janssens",
+    phone: "0470 12 34 56",
+    email: "",
+    language: "nl",
+    kinds: ["laptop"],
+    purpose: "job_search",
+    householdSize: "1",
+    postcode: "2140",
+    address: "Kroonstraat 44",
+    reason: "",
+    referrerName: "",
+    referrerContact: "",
+    helpPointId,
+    referralId: "",
+    ...overrides,
+  };
+}

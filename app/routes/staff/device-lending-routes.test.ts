@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setDatabase, type Database, type Db } from "~/db/client.server";
 import { deviceApplications, deviceLoans, devices, referrals } from "~/db/schema";
 import { createTestDatabase } from "~/db/test-database";
+import { applicationFormFields } from "~/modules/devices/inventory-test-fixtures";
 import { addDaysTo, brusselsDate } from "~/modules/finder/opening-hours";
 import { createStaffUser, seedOfferFixture, type OfferFixture, type StaffUser } from "~/modules/offer/test-fixtures";
 import * as agreementPdf from "./device-agreement-pdf";
@@ -40,23 +41,7 @@ beforeAll(async () => {
 afterAll(() => database.close());
 
 const M = "/beheer/antwerpen/uitlenen";
-const form = (overrides: Record<string, string | string[]> = {}) => ({
-  applicantName: "Marc Janssens",
-  phone: "0470 12 34 56",
-  email: "",
-  language: "nl",
-  kinds: ["laptop"],
-  purpose: "job_search",
-  householdSize: "1",
-  postcode: "2140",
-  address: "Kroonstraat 44",
-  reason: "",
-  referrerName: "",
-  referrerContact: "",
-  helpPointId: f.digipuntKiel,
-  referralId: "",
-  ...overrides,
-});
+const form = (overrides: Record<string, string | string[]> = {}) => applicationFormFields(f.digipuntKiel, overrides);
 
 async function apply(user: StaffUser, overrides: Record<string, string | string[]> = {}) {
   const request = await postAs(db, `${M}/aanvragen/nieuw`, user, form(overrides));

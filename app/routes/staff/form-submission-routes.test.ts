@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setDatabase, type Database, type Db } from "~/db/client.server";
 import { auditLog, deviceApplications, donations, homeVisits, organizations, outbox, referrals } from "~/db/schema";
 import { createTestDatabase } from "~/db/test-database";
+import { applicationFormFields } from "~/modules/devices/inventory-test-fixtures";
 import { createStaffUser, seedOfferFixture, type OfferFixture, type StaffUser } from "~/modules/offer/test-fixtures";
 import { hashToken } from "~/modules/shared/secrets.server";
 import * as publicDonate from "../public/donate";
@@ -230,23 +231,8 @@ describe("referrals", () => {
 });
 
 describe("device applications", () => {
-  const applicationForm = (overrides: Record<string, string | string[]> = {}) => ({
-    applicantName: "Marc Janssens",
-    phone: "0470 12 34 56",
-    email: "",
-    language: "nl",
-    kinds: ["laptop"],
-    purpose: "job_search",
-    householdSize: "1",
-    postcode: "2140",
-    address: "Kroonstraat 44",
-    reason: "",
-    referrerName: "",
-    referrerContact: "",
-    helpPointId: f.digipuntKiel,
-    referralId: "",
-    ...overrides,
-  });
+  const applicationForm = (overrides: Record<string, string | string[]> = {}) => applicationFormFields(f.digipuntKiel, overrides);
+
 
   it("sent twice at once is one application (not refused by its own household limit), one message, one audit entry", async () => {
     const page = await run(() => applicationNew.loader(args(getAs("/beheer/antwerpen/uitlenen/aanvragen/nieuw", digihelper), M)));
