@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { usePublicContext } from "~/modules/municipality/public-context";
 import { Icon } from "./icons";
+import { PhoneLink } from "./phone-link";
 
 /** "Rather call?" with the municipality's phone number as a link (left to right inside Arabic text). */
 export function CallUs({ textKey = "courses.call" }: { textKey?: string }) {
@@ -11,9 +12,7 @@ export function CallUs({ textKey = "courses.call" }: { textKey?: string }) {
       <Icon name="call" />
       <span>
         {t(textKey)}{" "}
-        <a href={`tel:${ctx.municipality.phone.replace(/[^+0-9]/g, "")}`} className="phone-link">
-          <bdi dir="ltr">{ctx.municipality.phone}</bdi>
-        </a>
+        <PhoneLink phone={ctx.municipality.phone} />
       </span>
     </p>
   );

@@ -11,10 +11,6 @@ export function staffTitle(heading: string, municipalityName: string, hasErrors 
   return `${hasErrors ? "Fout: " : ""}${heading} — ${municipalityName} — Digibrug beheer`;
 }
 
-/** A phone number as a tel: link target (digits and a leading +). */
-export function telHref(phone: string): string {
-  return `tel:${phone.replace(/[^+0-9]/g, "")}`;
-}
 
 /**
  * Head of a staff detail page: title, the link back to the list, the heading, anything that belongs under the heading

@@ -9,6 +9,7 @@ import { CallUs } from "~/ui/call-us";
 import { ErrorSummary, FieldError, SavedNotice } from "~/ui/form";
 import { Icon } from "~/ui/icons";
 import type { ManageOutcome, ManageView } from "./manage.server";
+import { PhoneLink } from "~/ui/phone-link";
 
 interface Props {
   view: ManageView;
@@ -50,11 +51,7 @@ export function AppointmentManage({ view: v, isNew, done, outcome, manageUrl, ic
   const cutoff = t("appointments.manage.hours", { count: v.cutoffHours });
   const ctx = usePublicContext();
   const phone = v.phone ?? ctx.municipality.phone;
-  const callLink = (
-    <a href={`tel:${phone.replace(/[^+0-9]/g, "")}`} className="phone-link">
-      <bdi dir="ltr">{phone}</bdi>
-    </a>
-  );
+  const callLink = <PhoneLink phone={phone} />;
   const error = outcome?.kind === "error" ? outcome.error : null;
   const errors = error ? { [error === "chooseTime" || error === "full" || error === "already_booked" || error === "past" || error === "not_a_slot" ? "startsAt" : "manage"]: t(`appointments.manage.errors.${error}`) } : {};
   const moveDays = outcome?.kind === "move" ? outcome.days : outcome?.kind === "error" ? outcome.days : undefined;

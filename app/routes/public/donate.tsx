@@ -11,6 +11,7 @@ import { newSubmissionKey, submissionKeyOf } from "~/modules/shared/submission.s
 import { ErrorSummary, FieldError, type FieldErrors, TextArea, TextField } from "~/ui/form";
 import type { RouteHandle } from "~/root";
 import type { Route } from "./+types/donate";
+import { PhoneSentence } from "~/ui/phone-link";
 
 export const handle: RouteHandle = { hydrate: false };
 
@@ -64,7 +65,6 @@ export default function Donate({ loaderData, actionData }: Route.ComponentProps)
   const values = result?.values ?? EMPTY;
   const title = t("donation.pledge.title");
   const phone = ctx.municipality.phone;
-  const [before, after] = t("donation.pledge.callUs", { phone: "\u0000" }).split("\u0000");
   const countErrors = DEVICE_KINDS.map((kind) => errors[countField(kind)]).filter(Boolean);
   if (result?.sent) {
     return (
@@ -83,11 +83,7 @@ export default function Donate({ loaderData, actionData }: Route.ComponentProps)
       <h1>{title}</h1>
       <p className="lead">{t("donation.pledge.intro")}</p>
       <p>
-        {before}
-        <a href={`tel:${phone.replace(/[^+0-9]/g, "")}`} className="phone-link">
-          <bdi dir="ltr">{phone}</bdi>
-        </a>
-        {after}
+        <PhoneSentence textKey="donation.pledge.callUs" phone={phone} />
       </p>
       <ErrorSummary errors={errors} />
       <form method="post" noValidate>

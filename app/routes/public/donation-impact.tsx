@@ -7,6 +7,7 @@ import { usePublicContext } from "~/modules/municipality/public-context";
 import { requirePublicMunicipality } from "~/modules/municipality/public.server";
 import type { RouteHandle } from "~/root";
 import type { Route } from "./+types/donation-impact";
+import { PhoneSentence } from "~/ui/phone-link";
 
 export const handle: RouteHandle = { hydrate: false };
 
@@ -41,7 +42,6 @@ export default function DonationImpact({ loaderData }: Route.ComponentProps) {
   const { donor, status, pledged, receivedOn, counts } = loaderData;
   const title = t("donation.impact.title", { municipality: ctx.municipality.name });
   const phone = ctx.municipality.phone;
-  const [before, after] = t("donation.impact.questions", { phone: "\u0000" }).split("\u0000");
   return (
     <div className="narrow">
       <title>{`${title} — Digibrug ${ctx.municipality.name}`}</title>
@@ -82,11 +82,7 @@ export default function DonationImpact({ loaderData }: Route.ComponentProps) {
       ) : null}
       <p className="hint">{t("donation.impact.keepLink")}</p>
       <p>
-        {before}
-        <a href={`tel:${phone.replace(/[^+0-9]/g, "")}`} className="phone-link">
-          <bdi dir="ltr">{phone}</bdi>
-        </a>
-        {after}
+        <PhoneSentence textKey="donation.impact.questions" phone={phone} />
       </p>
     </div>
   );

@@ -10,6 +10,7 @@ import { publicHref, usePublicContext } from "~/modules/municipality/public-cont
 import { requirePublicMunicipality } from "~/modules/municipality/public.server";
 import { Icon } from "~/ui/icons";
 import { OpenStatusText } from "~/ui/open-status";
+import { PhoneLink } from "~/ui/phone-link";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const { municipality, lang } = await requirePublicMunicipality(params);
@@ -78,9 +79,7 @@ export default function HelpPoint({ loaderData }: { loaderData: Awaited<ReturnTy
           </p>
           <p>
             <Icon name="call" size={20} />{" "}
-            <a href={`tel:${phone.replace(/[^+0-9]/g, "")}`} className="phone-link">
-              <bdi dir="ltr">{phone}</bdi>
-            </a>
+            <PhoneLink phone={phone} />
           </p>
           {point.email ? (
             <p>

@@ -5,6 +5,7 @@ import { homeVisitCodeExists } from "~/modules/home-visits/home-visits.server";
 import { publicHref, usePublicContext } from "~/modules/municipality/public-context";
 import { requirePublicMunicipality } from "~/modules/municipality/public.server";
 import type { Route } from "./+types/home-visit-received";
+import { PhoneSentence } from "~/ui/phone-link";
 
 /** The confirmation after a request: only the code and the phone number, never the personal data. */
 export async function loader({ params, request }: Route.LoaderArgs) {
@@ -18,18 +19,7 @@ export default function HomeVisitReceived({ loaderData }: Route.ComponentProps) 
   const { t } = useTranslation();
   const ctx = usePublicContext();
   const phone = ctx.municipality.phone;
-  const withPhone = (key: string) => {
-    const [before, after] = t(key, { phone: "\u0000" }).split("\u0000");
-    return (
-      <>
-        {before}
-        <a href={`tel:${phone.replace(/[^+0-9]/g, "")}`} className="phone-link">
-          <bdi dir="ltr">{phone}</bdi>
-        </a>
-        {after}
-      </>
-    );
-  };
+  const withPhone = (key: string) => <PhoneSentence textKey={key} phone={phone} />;
   if (!loaderData.code) {
     return (
       <div className="narrow">

@@ -11,6 +11,7 @@ import { requirePublicMunicipality } from "~/modules/municipality/public.server"
 import { newSubmissionKey, submissionKeyOf } from "~/modules/shared/submission.server";
 import { ErrorSummary, type FieldErrors } from "~/ui/form";
 import type { Route } from "./+types/home-visit-request";
+import { PhoneSentence } from "~/ui/phone-link";
 
 export async function loader({ params }: Route.LoaderArgs) {
   const { municipality, lang } = await requirePublicMunicipality(params);
@@ -56,7 +57,6 @@ export default function HomeVisitRequest({ loaderData, actionData }: Route.Compo
   const errors: FieldErrors = Object.fromEntries(Object.entries(result?.errors ?? {}).map(([k, v]) => [k, v ? t(v) : v]));
   const hasErrors = Object.values(errors).some(Boolean);
   const phone = ctx.municipality.phone;
-  const [before, after] = t("homeVisit.callUs", { phone: "\u0000" }).split("\u0000");
   const title = t("homeVisit.title");
   return (
     <div className="narrow">
@@ -64,11 +64,7 @@ export default function HomeVisitRequest({ loaderData, actionData }: Route.Compo
       <h1>{title}</h1>
       <p className="lead">{t("homeVisit.intro")}</p>
       <p>
-        {before}
-        <a href={`tel:${phone.replace(/[^+0-9]/g, "")}`} className="phone-link">
-          <bdi dir="ltr">{phone}</bdi>
-        </a>
-        {after}
+        <PhoneSentence textKey="homeVisit.callUs" phone={phone} />
       </p>
       <ErrorSummary errors={errors} />
       <form method="post" noValidate>

@@ -5,6 +5,7 @@ import { requirePublicMunicipality } from "~/modules/municipality/public.server"
 import { LANGUAGE_COOKIE, publicHref, type PublicContext } from "~/modules/municipality/public-context";
 import type { RouteHandle } from "~/root";
 import { Icon } from "~/ui/icons";
+import { telHref } from "~/ui/phone-link";
 
 export const handle: RouteHandle = { hydrate: false };
 
@@ -36,7 +37,6 @@ export default function PublicLayout({ loaderData }: { loaderData: PublicContext
   // The same page in another language: swap the language segment, keep the rest of the address.
   const rest = location.pathname.split("/").slice(3).join("/");
   const inLanguage = (other: string) => `${publicHref(ctx, rest ? `/${rest}` : "", other)}${location.search}`;
-  const telHref = `tel:${municipality.phone.replace(/[^+0-9]/g, "")}`;
   return (
     <>
       {municipality.languages.map((other) => (
@@ -73,7 +73,7 @@ export default function PublicLayout({ loaderData }: { loaderData: PublicContext
             <Icon name="call" />
             <span>
               {t("layout.callUs")}{" "}
-              <a href={telHref} className="phone-link">
+              <a href={telHref(municipality.phone)} className="phone-link">
                 <bdi dir="ltr">{municipality.phone}</bdi>
               </a>
               {municipality.phoneHours ? <span className="muted"> — {municipality.phoneHours}</span> : null}

@@ -7,6 +7,7 @@ import { usePublicContext } from "~/modules/municipality/public-context";
 import { requirePublicMunicipality } from "~/modules/municipality/public.server";
 import styles from "~/ui/course-run.css?url";
 import type { Route } from "./+types/school-request-status";
+import { PhoneSentence } from "~/ui/phone-link";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
@@ -44,7 +45,6 @@ export default function SchoolRequestStatus({ loaderData }: Route.ComponentProps
   const r = loaderData;
   const title = t("courseRun.school.statusTitle");
   const phone = ctx.municipality.phone;
-  const [before, after] = t("courseRun.school.questions", { phone: "\u0000" }).split("\u0000");
   return (
     <div className="narrow">
       <title>{`${title} — Digibrug ${ctx.municipality.name}`}</title>
@@ -107,11 +107,7 @@ export default function SchoolRequestStatus({ loaderData }: Route.ComponentProps
       <p className="muted">{t("courseRun.school.received", { date: r.received })}</p>
       <p>{t("courseRun.school.keepLink")}</p>
       <p>
-        {before}
-        <a href={`tel:${phone.replace(/[^+0-9]/g, "")}`} className="phone-link">
-          <bdi dir="ltr">{phone}</bdi>
-        </a>
-        {after}
+        <PhoneSentence textKey="courseRun.school.questions" phone={phone} />
       </p>
     </div>
   );

@@ -10,6 +10,7 @@ import { usePublicContext } from "~/modules/municipality/public-context";
 import { requirePublicMunicipality } from "~/modules/municipality/public.server";
 import { describedBy, ErrorSummary, FieldError, type FieldErrors, TextField } from "~/ui/form";
 import type { Route } from "./+types/school-request";
+import { PhoneSentence } from "~/ui/phone-link";
 
 export async function loader({ params }: Route.LoaderArgs) {
   const { municipality, lang } = await requirePublicMunicipality(params);
@@ -57,24 +58,8 @@ export default function SchoolRequest({ loaderData, actionData }: Route.Componen
   const hasErrors = Object.values(errors).some(Boolean);
   const values = result?.values ?? EMPTY;
   const phone = ctx.municipality.phone;
-  const tel = `tel:${phone.replace(/[^+0-9]/g, "")}`;
   const title = t("courseRun.school.title");
-  const phoneLink = (
-    <a href={tel} className="phone-link">
-      <bdi dir="ltr">{phone}</bdi>
-    </a>
-  );
-  // "Call us on {{phone}}." with the number as a link, in any language.
-  const withPhone = (key: string, extra: Record<string, string> = {}) => {
-    const [before, after] = t(key, { ...extra, phone: "\u0000" }).split("\u0000");
-    return (
-      <>
-        {before}
-        {phoneLink}
-        {after}
-      </>
-    );
-  };
+  const withPhone = (key: string, values?: Record<string, string>) => <PhoneSentence textKey={key} phone={phone} values={values} />;
 
   return (
     <div className="narrow">

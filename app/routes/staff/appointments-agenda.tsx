@@ -11,6 +11,7 @@ import { formatClock, formatLongDate } from "~/modules/learning/registration-for
 import { ErrorSummary } from "~/ui/form";
 import { StaffErrorBoundary } from "~/ui/staff-error";
 import type { Route } from "./+types/appointments-agenda";
+import { telHref } from "~/ui/phone-link";
 
 const isDate = (v: string | null): v is string => Boolean(v && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)));
 
@@ -184,7 +185,7 @@ export default function AppointmentsAgenda({ loaderData, actionData }: Route.Com
                     {r.phone ? (
                       <>
                         <br />
-                        <a href={`tel:${r.phone.replace(/[^+0-9]/g, "")}`}>{r.phone}</a>
+                        <a href={telHref(r.phone)}>{r.phone}</a>
                       </>
                     ) : null}
                     {r.email ? (

@@ -19,6 +19,7 @@ import { fieldErrors } from "~/modules/offer/schema";
 import { describedBy, ErrorSummary, FieldError, type FieldErrors } from "~/ui/form";
 import { StaffErrorBoundary } from "~/ui/staff-error";
 import type { Route } from "./+types/course-run";
+import { telHref } from "~/ui/phone-link";
 
 const MESSAGES: Record<string, string> = {
   geannuleerd: "De inschrijving is geannuleerd. Staat er iemand op de wachtlijst, dan kreeg de eerste persoon de plaats aangeboden.",
@@ -191,7 +192,7 @@ function Contact({ phone, email }: { phone: string | null; email: string | null 
   return (
     <>
       {phone ? (
-        <a href={`tel:${phone.replace(/[^+0-9]/g, "")}`} className="phone-link">
+        <a href={telHref(phone)} className="phone-link">
           {phone}
         </a>
       ) : null}

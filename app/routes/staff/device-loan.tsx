@@ -20,7 +20,8 @@ import { dutchLongDate, RadioGroup } from "~/ui/device-lending";
 import { SelectField, TextArea, TextField, type FieldErrors } from "~/ui/form";
 import styles from "~/ui/course-run.css?url";
 import { StaffErrorBoundary } from "~/ui/staff-error";
-import { DataTable, IntentForm, StaffPageHead, StaffSection, telHref } from "~/ui/staff-page";
+import { DataTable, IntentForm, StaffPageHead, StaffSection } from "~/ui/staff-page";
+import { telHref } from "~/ui/phone-link";
 import type { Route } from "./+types/device-loan";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: styles }];

@@ -7,7 +7,8 @@ import { brusselsDate } from "~/modules/finder/opening-hours";
 import { dutchDateTime } from "~/modules/offer/labels";
 import { dutchLongDate } from "~/ui/device-lending";
 import { StaffErrorBoundary } from "~/ui/staff-error";
-import { DataTable, telHref } from "~/ui/staff-page";
+import { DataTable } from "~/ui/staff-page";
+import { telHref } from "~/ui/phone-link";
 import type { Route } from "./+types/device-overdue";
 
 const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);

@@ -19,7 +19,8 @@ import { describedBy, FieldError, type FieldErrors, SelectField, TextField } fro
 import { IntakeRowFields } from "~/ui/intake-rows";
 import styles from "~/ui/device-bank.css?url";
 import { StaffErrorBoundary } from "~/ui/staff-error";
-import { DataTable, IntentForm, StaffPageHead, StaffSection, telHref } from "~/ui/staff-page";
+import { DataTable, IntentForm, StaffPageHead, StaffSection } from "~/ui/staff-page";
+import { telHref } from "~/ui/phone-link";
 import type { Route } from "./+types/donation";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: styles }];

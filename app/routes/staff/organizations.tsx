@@ -5,7 +5,8 @@ import { can } from "~/modules/auth/permissions";
 import { ORGANIZATION_TYPE_LABELS } from "~/modules/offer/labels";
 import { listOrganizations } from "~/modules/offer/organizations.server";
 import { StaffErrorBoundary } from "~/ui/staff-error";
-import { DataTable, telHref } from "~/ui/staff-page";
+import { DataTable } from "~/ui/staff-page";
+import { telHref } from "~/ui/phone-link";
 import type { Route } from "./+types/organizations";
 
 export async function loader({ request, params }: Route.LoaderArgs) {

@@ -10,7 +10,8 @@ import { isOverdue, pickUpDeadline, PICK_UP_WORKING_DAYS } from "~/modules/refer
 import { fieldErrors } from "~/modules/offer/schema";
 import { describedBy, FieldError, TextArea, type FieldErrors } from "~/ui/form";
 import { StaffErrorBoundary } from "~/ui/staff-error";
-import { StaffPageHead, StaffSection, telHref } from "~/ui/staff-page";
+import { StaffPageHead, StaffSection } from "~/ui/staff-page";
+import { telHref } from "~/ui/phone-link";
 import type { Route } from "./+types/referral";
 
 async function load(request: Request, params: Route.LoaderArgs["params"]) {

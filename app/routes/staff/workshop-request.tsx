@@ -9,7 +9,8 @@ import { declineWorkshop, getWorkshopRequest, planWorkshop, workshopCourseOption
 import { dutchDateTime } from "~/modules/offer/labels";
 import { fieldErrors } from "~/modules/offer/schema";
 import { controlProps, FieldError, FieldFrame, type FieldErrors, SelectField, TextArea, DateTimeField } from "~/ui/form";
-import { IntentForm, StaffPageHead, StaffSection, telHref } from "~/ui/staff-page";
+import { IntentForm, StaffPageHead, StaffSection } from "~/ui/staff-page";
+import { telHref } from "~/ui/phone-link";
 import styles from "~/ui/course-run.css?url";
 import { StaffErrorBoundary } from "~/ui/staff-error";
 import type { Route } from "./+types/workshop-request";
