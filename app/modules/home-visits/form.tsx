@@ -1,6 +1,6 @@
 /** The fields of a home-visit request, shared by the public page and the staff page (texts through i18n). */
 import { useTranslation } from "react-i18next";
-import { describedBy, FieldError, type FieldErrors, TextField } from "~/ui/form";
+import { describedBy, FieldError, type FieldErrors, SelectField, TextArea, TextField } from "~/ui/form";
 import { REQUESTER_KINDS, type HomeVisitValues } from "./schema";
 
 export const EMPTY_HOME_VISIT: HomeVisitValues = {
@@ -16,28 +16,6 @@ export const EMPTY_HOME_VISIT: HomeVisitValues = {
   whenSuits: "",
   whyNoTravel: "",
 };
-
-function Area({ id, label, hint, value, error }: { id: keyof HomeVisitValues; label: string; hint?: string; value: string; error?: string }) {
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      <FieldError id={id} message={error} />
-      <textarea
-        id={id}
-        name={id}
-        rows={3}
-        defaultValue={value}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, { hint: Boolean(hint), error })}
-      />
-    </div>
-  );
-}
 
 export function HomeVisitFields({
   values,
@@ -125,32 +103,23 @@ export function HomeVisitFields({
         />
       </fieldset>
 
-      <div className="field">
-        <label htmlFor="topic">{t("homeVisit.topic")}</label>
-        <FieldError id="topic" message={errors.topic} />
-        <select
-          id="topic"
-          name="topic"
-          defaultValue={values.topic}
-          aria-invalid={errors.topic ? true : undefined}
-          aria-describedby={describedBy("topic", { error: errors.topic })}
-        >
-          <option value="">{t("homeVisit.topicOther")}</option>
-          {topics.map((topic) => (
-            <option key={topic.id} value={topic.id}>
-              {topic.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        id="topic"
+        label={t("homeVisit.topic")}
+        value={values.topic}
+        error={errors.topic}
+        empty={t("homeVisit.topicOther")}
+        options={topics.map((topic) => ({ value: topic.id, label: topic.name }))}
+      />
 
-      <Area id="whenSuits" label={t("homeVisit.whenSuits")} hint={t("homeVisit.whenSuitsHint")} value={values.whenSuits} error={errors.whenSuits} />
-      <Area
+      <TextArea id="whenSuits" label={t("homeVisit.whenSuits")} hint={t("homeVisit.whenSuitsHint")} value={values.whenSuits} error={errors.whenSuits} rows={3} />
+      <TextArea
         id="whyNoTravel"
         label={t("homeVisit.whyNoTravel")}
         hint={t("homeVisit.whyNoTravelHint")}
         value={values.whyNoTravel}
         error={errors.whyNoTravel}
+        rows={3}
       />
     </>
   );
