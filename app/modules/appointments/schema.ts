@@ -3,14 +3,11 @@
  * staff messages are plain Dutch.
  */
 import { z } from "zod";
+import { emptyToNull, optionalEmail, optionalPhone } from "~/modules/shared/contact-fields";
 import { isMobileNumber } from "~/modules/learning/registration-schema";
 import { phoneNumber } from "~/modules/offer/schema";
 import { normaliseCode } from "~/modules/shared/codes";
 
-const emptyToNull = (v: string | null | undefined) => {
-  const value = (v ?? "").trim();
-  return value ? value : null;
-};
 
 interface Messages {
   nameTooLong: string;
@@ -76,16 +73,8 @@ export function bookingSchema(options: { mode: "public" | "staff"; languages: re
         .refine((v) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{3})?)?Z$/.test(v) && !Number.isNaN(Date.parse(v)), { message: m.time })
         .transform((v) => new Date(v)),
       name: z.string().optional().transform(emptyToNull).refine((v) => !v || v.length <= 100, { message: m.nameTooLong }),
-      phone: z
-        .string()
-        .optional()
-        .transform(emptyToNull)
-        .refine((v) => phoneNumber.safeParse(v).success, { message: m.phone }),
-      email: z
-        .string()
-        .optional()
-        .transform(emptyToNull)
-        .refine((v) => !v || (v.length <= 254 && z.email().safeParse(v).success), { message: m.email }),
+      phone: optionalPhone(m.phone),
+      email: optionalEmail(m.email),
       language: z.string(m.language).refine((v) => options.languages.includes(v), { message: m.language }),
       note: z.string().optional().transform(emptyToNull).refine((v) => !v || v.length <= 300, { message: m.noteTooLong }),
     })

@@ -3,7 +3,7 @@
  * Public messages are i18n keys (translated where they are shown); staff messages are plain Dutch.
  */
 import { z } from "zod";
-import { phoneNumber } from "~/modules/offer/schema";
+import { emptyToNull, optionalEmail, optionalPhone } from "~/modules/shared/contact-fields";
 import { normaliseCode } from "~/modules/shared/codes";
 
 export const NEEDS = ["hearing", "sight", "mobility"] as const;
@@ -65,10 +65,6 @@ export interface RegistrationSchemaOptions {
   requireDepartment?: boolean;
 }
 
-const emptyToNull = (v: string | null | undefined) => {
-  const value = (v ?? "").trim();
-  return value ? value : null;
-};
 
 /** 13 digits; people type spaces or dashes between the groups. */
 export function normaliseUitpas(value: string): string {
@@ -86,16 +82,8 @@ export function registrationSchema(options: RegistrationSchemaOptions) {
   return z
     .object({
       name: z.string(m.nameRequired).trim().min(1, m.nameRequired).max(100, m.nameTooLong),
-      phone: z
-        .string()
-        .optional()
-        .transform(emptyToNull)
-        .refine((v) => phoneNumber.safeParse(v).success, { message: m.phone }),
-      email: z
-        .string()
-        .optional()
-        .transform(emptyToNull)
-        .refine((v) => !v || (v.length <= 254 && z.email().safeParse(v).success), { message: m.email }),
+      phone: optionalPhone(m.phone),
+      email: optionalEmail(m.email),
       language: z.string(m.language).refine((v) => options.languages.includes(v), { message: m.language }),
       needs: z.array(z.enum(NEEDS, m.needs)).default([]),
       uitpasNumber: z
