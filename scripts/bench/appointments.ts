@@ -6,12 +6,11 @@
 // On its own: `npx tsx scripts/bench/appointments.ts` (PGlite in memory; also PostgreSQL when
 // BENCH_DATABASE_URL is set: it creates and removes its own municipality there).
 import { randomBytes } from "node:crypto";
-import { pathToFileURL } from "node:url";
 import { eq } from "drizzle-orm";
-import { openDatabase, type Database } from "~/db/client.server";
+import type { Database } from "~/db/client.server";
 import { appointmentPlanBlocks, appointments, appointmentSlots, appointmentTypes, helpPoints, municipalities, organizations } from "~/db/schema";
 import type { BookResult } from "~/modules/appointments/appointments.server";
-import { loadAppModule, percentile } from "./app-module";
+import { loadAppModule, percentile, runStandalone } from "./app-module";
 
 type AppointmentsModule = typeof import("~/modules/appointments/appointments.server");
 
@@ -136,19 +135,4 @@ export async function benchAppointments(database: Database, log: (line: string) 
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const runs: { label: string; open: () => Promise<Database> }[] = [{ label: "PGlite", open: () => openDatabase({ dataDir: "memory://" }) }];
-  if (process.env.BENCH_DATABASE_URL) runs.push({ label: "PostgreSQL", open: () => openDatabase({ url: process.env.BENCH_DATABASE_URL, max: 20 }) });
-  let failed = false;
-  for (const { open } of runs) {
-    const database = await open();
-    try {
-      await database.migrate();
-      const result = await benchAppointments(database);
-      failed ||= !result.pass;
-    } finally {
-      await database.close();
-    }
-  }
-  process.exit(failed ? 1 : 0);
-}
+await runStandalone(import.meta.url, benchAppointments);

@@ -6,14 +6,13 @@
 // On its own: `npx tsx scripts/bench/tally.ts` (PGlite in memory; also PostgreSQL when BENCH_DATABASE_URL is set:
 // it creates and removes its own municipality there).
 import { randomBytes } from "node:crypto";
-import { pathToFileURL } from "node:url";
 import { eq, sql } from "drizzle-orm";
-import { openDatabase, type Database } from "~/db/client.server";
+import type { Database } from "~/db/client.server";
 import { governmentServices, helpContacts, helpPoints, municipalities, organizations, topics, users } from "~/db/schema";
 import type { Assignment } from "~/modules/auth/permissions";
 import { tallyInput } from "~/modules/help-log/schema";
 import { logContact } from "~/modules/help-log/tally.server";
-import { percentile } from "./app-module";
+import { percentile, runStandalone } from "./app-module";
 
 export const BENCH_CONTACTS = 2_000;
 export const BENCH_DESKS = 20;
@@ -131,19 +130,4 @@ export async function benchTally(database: Database, log: (line: string) => void
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const runs: { open: () => Promise<Database> }[] = [{ open: () => openDatabase({ dataDir: "memory://" }) }];
-  if (process.env.BENCH_DATABASE_URL) runs.push({ open: () => openDatabase({ url: process.env.BENCH_DATABASE_URL, max: 20 }) });
-  let failed = false;
-  for (const { open } of runs) {
-    const database = await open();
-    try {
-      await database.migrate();
-      const result = await benchTally(database);
-      failed ||= !result.pass;
-    } finally {
-      await database.close();
-    }
-  }
-  process.exit(failed ? 1 : 0);
-}
+await runStandalone(import.meta.url, benchTally);
