@@ -9,7 +9,6 @@
  * Every message is written to the outbox in the transaction that causes it; every change sets last_activity_at
  * (the retention job erases personal data after it).
  */
-import { TZDate } from "@date-fns/tz";
 import { and, asc, eq, gte, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
 import {
@@ -26,7 +25,7 @@ import {
 } from "~/db/schema";
 import { DEFAULT_LANGUAGE, isLanguage, translated } from "~/i18n/languages";
 import { recordAudit } from "~/modules/auth/audit.server";
-import { addDaysTo, brusselsDate, TIME_ZONE, type ScheduleException } from "~/modules/finder/opening-hours";
+import { addDaysTo, brusselsDate, type ScheduleException } from "~/modules/finder/opening-hours";
 import { formatDateTime } from "~/modules/learning/registration-format";
 import { isMobileNumber } from "~/modules/learning/registration-schema";
 import { enqueueMessage, toInternational } from "~/modules/notifications/outbox.server";
@@ -34,6 +33,7 @@ import { isUuid } from "~/modules/offer/help-points.server";
 import { normaliseCode } from "~/modules/shared/codes";
 import { appBaseUrl, hashToken, isTokenFormat, newCode, newToken, pgError } from "~/modules/shared/secrets.server";
 import { brusselsInstant, checkSlot, plannedSlots, type PlanBlock, type PlannedSlot, type SlotRules, type SlotWindow } from "./slots";
+import { isReminderTime, tomorrowInBrussels } from "~/modules/shared/reminders";
 
 export type Appointment = typeof appointments.$inferSelect;
 export type AppointmentStatus = Appointment["status"];
@@ -724,12 +724,6 @@ export async function addWalkIn(db: Db, input: WalkInInput, actor: Actor, now: D
 // Reminder the day before (job)
 // ---------------------------------------------------------------------------------------------
 
-function tomorrowInBrussels(now: Date): { from: Date; to: Date } {
-  const local = new TZDate(now, TIME_ZONE);
-  const from = new TZDate(local.getFullYear(), local.getMonth(), local.getDate() + 1, 0, 0, 0, TIME_ZONE);
-  const to = new TZDate(local.getFullYear(), local.getMonth(), local.getDate() + 2, 0, 0, 0, TIME_ZONE);
-  return { from: new Date(from.getTime()), to: new Date(to.getTime()) };
-}
 
 /**
  * Every minute: a reminder to everyone with a booked appointment tomorrow (Brussels time), once:
@@ -737,6 +731,7 @@ function tomorrowInBrussels(now: Date): { from: Date; to: Date } {
  */
 export async function sendAppointmentReminders(db: Db, now: Date = new Date(), options: { baseUrl?: string } = {}) {
   const baseUrl = options.baseUrl ?? appBaseUrl();
+  if (!isReminderTime(now)) return { sent: 0 };
   const { from, to } = tomorrowInBrussels(now);
   const due = await db
     .select({ id: appointments.id })

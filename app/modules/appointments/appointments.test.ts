@@ -307,6 +307,8 @@ describe("reminders", () => {
   it("sends one reminder the day before, once, also when the job runs twice at the same time", async () => {
     const booked = ok(await bookAppointment(database.db, person(1), { now: NOW }));
     const evening = new Date("2026-11-30T18:00:00Z");
+    // Not at night: "tomorrow" starts at midnight, but nobody gets a text at 00:05.
+    expect((await sendAppointmentReminders(database.db, new Date("2026-11-29T23:05:00Z"))).sent).toBe(0);
     const [a, b] = await Promise.all([sendAppointmentReminders(database.db, evening), sendAppointmentReminders(database.db, evening)]);
     expect(a.sent + b.sent).toBe(1);
     expect((await sendAppointmentReminders(database.db, evening)).sent).toBe(0);

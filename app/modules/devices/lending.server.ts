@@ -27,7 +27,7 @@ import {
 } from "~/db/schema";
 import { DEFAULT_LANGUAGE, isLanguage } from "~/i18n/languages";
 import { recordAudit } from "~/modules/auth/audit.server";
-import { addDaysTo, brusselsDate, brusselsTime, daySchedule, type ScheduleException, type WeeklyHours } from "~/modules/finder/opening-hours";
+import { addDaysTo, brusselsDate, daySchedule, type ScheduleException, type WeeklyHours } from "~/modules/finder/opening-hours";
 import { formatLongDate } from "~/modules/learning/registration-format";
 import { isMobileNumber } from "~/modules/learning/registration-schema";
 import { isUuid, type Actor } from "~/modules/offer/help-points.server";
@@ -36,6 +36,7 @@ import { kindsText, notifyApplicant } from "./applications.server";
 import { CONTACT_CHANNELS, KIND_LABELS, LOAN_STATUS_LABELS, type Condition, type DeviceKind, type LoanStatus } from "./lending-labels";
 import { transitionDevice } from "./lifecycle.server";
 import { getSettings } from "./settings.server";
+import { isReminderTime } from "~/modules/shared/reminders";
 
 export type { Condition, LoanStatus } from "./lending-labels";
 
@@ -408,9 +409,7 @@ export async function giftLoan(db: Db, municipalityId: string, loanId: string, r
  * transaction as the message and the contact-history line, so several app instances never send one twice.
  */
 export async function sendLoanReminders(db: Db, now: Date = new Date()): Promise<{ sent: number }> {
-  // No texts at night: reminders go out between 9:00 and 20:00 Brussels time.
-  const time = brusselsTime(now);
-  if (time < "09:00" || time >= "20:00") return { sent: 0 };
+  if (!isReminderTime(now)) return { sent: 0 };
   const today = brusselsDate(now);
   return db.transaction(async (tx) => {
     const settings = alias(deviceBankSettings, "s");

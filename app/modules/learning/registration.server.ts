@@ -9,7 +9,6 @@
  * and passed on to the next person when the deadline passes (job expireOffers).
  * Every message is written to the outbox in the transaction that causes it.
  */
-import { TZDate } from "@date-fns/tz";
 import { and, asc, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "~/db/client.server";
@@ -31,6 +30,7 @@ import { formatClock, formatDateTime } from "./registration-format";
 import { isMobileNumber } from "./registration-schema";
 import { normaliseCode } from "~/modules/shared/codes";
 import { appBaseUrl, contactKey, hashToken, isTokenFormat, newCode, newToken, pgError } from "~/modules/shared/secrets.server";
+import { isReminderTime, tomorrowInBrussels } from "~/modules/shared/reminders";
 
 export type RegistrationStatus = (typeof registrations.$inferSelect)["status"];
 export type Registration = typeof registrations.$inferSelect;
@@ -612,13 +612,6 @@ export async function expireOffers(db: Db, now: Date = new Date(), options: { ba
   return { expired, offered, closed };
 }
 
-/** Midnight in Brussels at the start of the day after `now`, and the midnight after that. */
-function tomorrowInBrussels(now: Date): { from: Date; to: Date } {
-  const local = new TZDate(now, "Europe/Brussels");
-  const from = new TZDate(local.getFullYear(), local.getMonth(), local.getDate() + 1, 0, 0, 0, "Europe/Brussels");
-  const to = new TZDate(local.getFullYear(), local.getMonth(), local.getDate() + 2, 0, 0, 0, "Europe/Brussels");
-  return { from: new Date(from.getTime()), to: new Date(to.getTime()) };
-}
 
 /**
  * Every minute: a reminder to everyone registered for a run whose first session is tomorrow (Brussels time),
@@ -626,6 +619,7 @@ function tomorrowInBrussels(now: Date): { from: Date; to: Date } {
  */
 export async function sendCourseReminders(db: Db, now: Date = new Date(), options: { baseUrl?: string } = {}) {
   const baseUrl = options.baseUrl ?? appBaseUrl();
+  if (!isReminderTime(now)) return { sent: 0 };
   const { from, to } = tomorrowInBrussels(now);
   const due = await db
     .select({ id: registrations.id, runId: registrations.runId })
