@@ -87,8 +87,11 @@ export default function Messages({ loaderData }: Route.ComponentProps) {
                     {m.channel === "sms" ? "Sms" : "E-mail"}: {m.recipient}
                   </td>
                   <td className="break-anywhere">
-                    {m.subject ? <strong>{m.subject}</strong> : null}
-                    <p className="pre-line">{m.body}</p>
+                    {m.subject ? <strong dir="auto">{m.subject}</strong> : null}
+                    {/* dir="auto": an Arabic message reads right to left in this Dutch page. */}
+                    <p className="pre-line" dir="auto">
+                      {m.body}
+                    </p>
                   </td>
                   <td>
                     {STATUS_LABELS[m.status]}
